@@ -1,0 +1,246 @@
+"""Builds the demo site from demo/content.json. Idempotent: what exists is left alone."""
+
+import json
+import secrets
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from wagtail.models import Locale, Page, Site
+from wagtail.users.models import UserProfile
+
+from home.models import ContactSettings, FeaturedProject, HomePage
+from plan_pages.models import (
+    LocalAreaPlanPage,
+    PlanPhase,
+    ProcessStep,
+    ProjectGoal,
+    ProjectPage,
+    VillageGoal,
+)
+from sdg.pages import ensure_goal_pages
+
+CONTENT_FILE = Path(__file__).resolve().parent / "content.json"
+SOURCE = "da"
+FEATURED_PER_SITE = 3
+
+
+def load_content() -> dict:
+    return json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
+
+
+def in_language(value, language: str = SOURCE):
+    """Pick one language out of the content's {"da": …, "en": …} pairs, at any depth."""
+    if isinstance(value, dict):
+        if set(value) == {"da", "en"}:
+            return value[language]
+        return {key: in_language(item, language) for key, item in value.items()}
+    if isinstance(value, list):
+        return [in_language(item, language) for item in value]
+    return value
+
+
+def stream(blocks: list, language: str = SOURCE) -> str:
+    raw = []
+    for block in in_language(blocks, language):
+        value = block["value"]
+        if block["type"] == "call_to_action":
+            value = {**value, "url": value.pop("link_url"), "page": None}
+        raw.append({"type": block["type"], "value": value})
+    return json.dumps(raw)
+
+
+def as_date(value):
+    return date.fromisoformat(value) if value else None
+
+
+@dataclass
+class DemoResult:
+    created_pages: int = 0
+    passwords: dict = field(default_factory=dict)
+
+
+class DemoLoader:
+    def __init__(self, content: dict, password: str | None = None):
+        self.content = content
+        self.password = password
+        self.result = DemoResult()
+
+    @transaction.atomic
+    def run(self) -> DemoResult:
+        Locale.objects.get_or_create(language_code="en")
+        self.admin = self.ensure_users()
+        home = self.ensure_home()
+        ensure_goal_pages(home)
+        for plan_data in self.content["plans"]:
+            plan = self.ensure_plan(home, plan_data)
+            for project_data in plan_data["projects"]:
+                self.ensure_project(plan, project_data)
+        self.ensure_featured_projects(home)
+        self.ensure_contact_settings(home)
+        return self.result
+
+    def publish(self, parent: Page, page: Page) -> Page:
+        parent.add_child(instance=page)
+        page.save_revision(user=self.admin).publish(user=self.admin)
+        self.result.created_pages += 1
+        return page
+
+    def ensure_users(self):
+        User = get_user_model()
+        admin = self.ensure_user(User, "admin", is_superuser=True)
+        editor = self.ensure_user(User, "redaktoer", is_superuser=False)
+        editor.groups.add(Group.objects.get(name="Moderators"))
+        return admin
+
+    def ensure_user(self, User, username, is_superuser):
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "email": f"{username}@naestved.example.dk",
+                "is_staff": True,
+                "is_superuser": is_superuser,
+                "first_name": "Demo",
+            },
+        )
+        if created or self.password:
+            password = self.password or secrets.token_urlsafe(12)
+            user.set_password(password)
+            user.save()
+            self.result.passwords[username] = password
+        profile = UserProfile.get_for_user(user)
+        if profile.preferred_language != SOURCE:
+            profile.preferred_language = SOURCE
+            profile.save()
+        return user
+
+    def ensure_home(self) -> HomePage:
+        locale = Locale.objects.get(language_code=SOURCE)
+        home = HomePage.objects.filter(locale=locale).first()
+        if home is None:
+            data = in_language(self.content["home"])
+            home = self.publish(
+                Page.get_first_root_node(),
+                HomePage(
+                    title=data["title"],
+                    slug="forside",
+                    intro=data["intro"],
+                    about_lup=data["about_lup"],
+                    about_blup=data["about_blup"],
+                ),
+            )
+        self.point_default_site_at(home)
+        return home
+
+    def point_default_site_at(self, home: HomePage):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+            return
+        welcome = site.root_page if site.root_page.specific_class is Page else None
+        if site.root_page_id != home.pk:
+            site.root_page = home
+            site.site_name = in_language(self.content["contact"])["unit"]
+            site.save()
+        if welcome is not None and not welcome.get_children().exists():
+            welcome.delete()
+
+    def ensure_plan(self, home: HomePage, data: dict) -> LocalAreaPlanPage:
+        slug = data["slug"][SOURCE]
+        plan = LocalAreaPlanPage.objects.child_of(home).filter(slug=slug).first()
+        if plan is not None:
+            return plan
+        text = in_language(data)
+        return self.publish(
+            home,
+            LocalAreaPlanPage(
+                title=text["title"],
+                slug=slug,
+                summary=text["summary"],
+                villages=text["villages"],
+                plan_kind=data["plan_kind"],
+                year_adopted=data["year_adopted"],
+                next_revision=data["next_revision"],
+                council_name=text["council_name"],
+                council_website=data["council_website"],
+                council_email=data["council_email"],
+                vision=text["vision"],
+                body=stream(data["body"]),
+                concluded_on=as_date(data["concluded_on"]),
+                concluded_note=text["concluded_note"] or "",
+                phases=[
+                    PlanPhase(phase=p["phase"], status=p["status"], date=as_date(p["date"]))
+                    for p in data["phases"]
+                ],
+                village_goals=[
+                    VillageGoal(
+                        number=number,
+                        title=goal["title"],
+                        description=goal["description"],
+                        goals=goal["goals"],
+                        targets=goal.get("targets", []),
+                    )
+                    for number, goal in enumerate(text["village_goals"], start=1)
+                ],
+                process_steps=[
+                    ProcessStep(
+                        step=step["step"],
+                        date=as_date(step["date"]),
+                        description=step["description"],
+                    )
+                    for step in text["process"]
+                ],
+            ),
+        )
+
+    def ensure_project(self, plan: LocalAreaPlanPage, data: dict) -> ProjectPage:
+        slug = data["slug"][SOURCE]
+        project = ProjectPage.objects.child_of(plan).filter(slug=slug).first()
+        if project is not None:
+            return project
+        text = in_language(data)
+        project = ProjectPage(
+            title=text["title"],
+            slug=slug,
+            summary=text["summary"],
+            body=stream(data["body"]),
+            status=data["status"],
+            goal_tags=[ProjectGoal(goal=number) for number in data["goals"]],
+            targets=data["targets"],
+            village_goals=data["village_goals"],
+            contact_name=data["contact_name"],
+            contact_email=data["contact_email"],
+            how_to_take_part=text["how_to_take_part"],
+            start_date=as_date(data["start_date"]),
+            end_date=as_date(data["end_date"]),
+        )
+        project.tags.add(*data["tags"])
+        return self.publish(plan, project)
+
+    def ensure_featured_projects(self, home: HomePage):
+        if home.featured_projects.exists():
+            return
+        in_progress = ProjectPage.objects.descendant_of(home).filter(status="in_progress")
+        home.featured_projects = [
+            FeaturedProject(project=project)
+            for project in in_progress.order_by("path")[:FEATURED_PER_SITE]
+        ]
+        home.save_revision(user=self.admin).publish(user=self.admin)
+
+    def ensure_contact_settings(self, home: HomePage):
+        contact = ContactSettings.for_site(home.get_site())
+        if contact.phone:
+            return
+        data = in_language(self.content["contact"])
+        contact.site_name = in_language(self.content["home"])["title"]
+        contact.unit = data["unit"]
+        contact.address = data["address"]
+        contact.phone = data["phone"]
+        contact.email = data["email"]
+        contact.digital_post_url = data["digital_post_url"]
+        contact.opening_hours = data["opening_hours"]
+        contact.save()

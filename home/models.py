@@ -1,0 +1,107 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from plan_pages.models import BlupPhase, LocalAreaPlanPage, ProjectPage
+from sdg.goals import goals
+from sdg.tagging import goal_counts
+
+
+class HomePage(Page):
+    """The municipal overview: what LUP and BLUP are, and every area's plan."""
+
+    intro = models.TextField(_("introduction"), max_length=500)
+    about_lup = RichTextField(_("about LUP"), features=settings.RICH_TEXT_FEATURES)
+    about_blup = RichTextField(_("about BLUP"), features=settings.RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("about_lup"),
+        FieldPanel("about_blup"),
+        InlinePanel(
+            "featured_projects", heading=_("Featured projects"), label=_("project"), max_num=6
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["plan_pages.LocalAreaPlanPage", "sdg.SDGIndexPage"]
+    max_count = 1
+    template = "pages/home_page.html"
+    page_description = _("The municipal overview of all local development plans. Only one.")
+
+    class Meta:
+        verbose_name = _("municipal overview")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["plans"] = (
+            LocalAreaPlanPage.objects.child_of(self).live().public().order_by("title")
+        )
+        context["featured_projects"] = self.featured_in_own_language()
+        context["blup_phases"] = BlupPhase.choices
+        counts = goal_counts(self.locale_id)
+        context["goal_counts"] = [(goal, counts.get(n, 0)) for n, goal in goals().items()]
+        return context
+
+    def featured_in_own_language(self):
+        """Featured projects point at the source pages; show their versions in this language."""
+        chosen = ProjectPage.objects.filter(pk__in=self.featured_projects.values("project_id"))
+        return ProjectPage.for_listing(
+            ProjectPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=chosen.values("translation_key"))
+            .order_by("title")
+        )
+
+
+class FeaturedProject(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_projects")
+    project = models.ForeignKey(
+        "plan_pages.ProjectPage",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("project")]
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """The contact block in the footer of every page."""
+
+    site_name = models.CharField(_("site name"), max_length=120)
+    unit = models.CharField(_("unit"), max_length=120)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=30)
+    email = models.EmailField(_("e-mail"))
+    digital_post_url = models.URLField(
+        _("digital post link"), blank=True, help_text=_("Where residents send Digital Post.")
+    )
+    opening_hours = models.CharField(_("phone hours"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("site_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("unit"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("opening_hours"),
+                FieldPanel("email"),
+                FieldPanel("digital_post_url"),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site and contact")

@@ -1,0 +1,332 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from sdg.fields import GoalNumbersField, TargetCodesField
+from sdg.models import AbstractGoalTag
+
+from .blocks import BodyBlock
+from .forms import LocalAreaPlanPageForm, ProjectPageForm
+
+YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+
+
+class PlanKind(models.TextChoices):
+    LUP = "lup", _("LUP: local development plan")
+    BLUP = "blup", _("BLUP: sustainable local development plan")
+
+
+class BlupPhase(models.IntegerChoices):
+    MOBILISATION = 1, _("Mobilisation")
+    MAPPING = 2, _("Mapping")
+    FACILITATION = 3, _("Facilitation")
+    ORGANISATION = 4, _("Organisation")
+
+
+class PhaseStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+
+
+class ProcessStepKind(models.TextChoices):
+    CITIZENS_MEETING = "citizens_meeting", _("Citizens' meeting")
+    SURVEY = "survey", _("Online survey")
+    SECOND_MEETING = "second_meeting", _("Second citizens' meeting")
+    WORKING_GROUPS = "working_groups", _("Working groups formed")
+
+
+class ProjectStatus(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    PAUSED = "paused", _("Paused")
+
+
+class LocalAreaPlanPage(Page):
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences for lists and search.")
+    )
+    villages = models.CharField(
+        _("villages and parishes"), max_length=255, help_text=_("For example: Glumsø, Bavelse.")
+    )
+    plan_kind = models.CharField(
+        _("kind of plan"), max_length=4, choices=PlanKind.choices, default=PlanKind.LUP
+    )
+    year_adopted = models.PositiveSmallIntegerField(
+        _("year adopted"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    next_revision = models.PositiveSmallIntegerField(
+        _("next revision"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    council_name = models.CharField(_("name of the local council"), max_length=120)
+    council_website = models.URLField(_("the council's web site"), blank=True)
+    council_email = models.EmailField(
+        _("public e-mail of the council"), blank=True, help_text=_("Shown on the plan page.")
+    )
+    vision = RichTextField(_("vision"), features=settings.RICH_TEXT_INLINE_FEATURES + ["ul"])
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    concluded_on = models.DateField(
+        _("concluded on"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the plan has ended; it stays online as an archive."),
+    )
+    concluded_note = models.TextField(_("note on the conclusion"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("villages"),
+                FieldPanel("plan_kind"),
+                FieldRowPanel([FieldPanel("year_adopted"), FieldPanel("next_revision")]),
+                FieldRowPanel([FieldPanel("concluded_on"), FieldPanel("concluded_note")]),
+            ],
+            heading=_("The plan"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("council_name"),
+                FieldRowPanel([FieldPanel("council_website"), FieldPanel("council_email")]),
+            ],
+            heading=_("Local council"),
+        ),
+        FieldPanel("image"),
+        FieldPanel("vision"),
+        FieldPanel("body"),
+        InlinePanel("phases", heading=_("BLUP phases"), label=_("phase"), max_num=4),
+        InlinePanel("village_goals", heading=_("Village goals"), label=_("village goal")),
+        InlinePanel("process_steps", heading=_("The plan's process"), label=_("step")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("villages", boost=2),
+        index.SearchField("vision"),
+        index.SearchField("body"),
+        index.FilterField("plan_kind"),
+    ]
+
+    base_form_class = LocalAreaPlanPageForm
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["plan_pages.ProjectPage"]
+    template = "pages/local_area_plan_page.html"
+    page_description = _("The local development plan of one area, written by its local council.")
+
+    class Meta:
+        verbose_name = _("local development plan")
+
+    @property
+    def is_blup(self):
+        return self.plan_kind == PlanKind.BLUP
+
+    def clean(self):
+        super().clean()
+        if self.year_adopted and self.next_revision and self.next_revision < self.year_adopted:
+            raise ValidationError({"next_revision": _("The revision comes after adoption.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = ProjectPage.for_listing(
+            ProjectPage.objects.child_of(self).live().public()
+        ).order_by("title")
+        return context
+
+
+class VillageGoal(Orderable):
+    """A landsbymål: the area's own goal, set against one or more of the UN goals."""
+
+    page = ParentalKey(LocalAreaPlanPage, on_delete=models.CASCADE, related_name="village_goals")
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("Projects refer to the village goal by this number.")
+    )
+    title = models.CharField(_("title"), max_length=160)
+    description = models.TextField(_("description"), blank=True)
+    goals = GoalNumbersField(_("UN goals"), blank=False)
+    targets = TargetCodesField(_("UN targets"))
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("goals"),
+        FieldPanel("targets"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("village goal")
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class PlanPhase(Orderable):
+    page = ParentalKey(LocalAreaPlanPage, on_delete=models.CASCADE, related_name="phases")
+    phase = models.PositiveSmallIntegerField(_("phase"), choices=BlupPhase.choices)
+    status = models.CharField(
+        _("status"), max_length=12, choices=PhaseStatus.choices, default=PhaseStatus.NOT_STARTED
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("phase"), FieldPanel("status"), FieldPanel("date")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("BLUP phase")
+
+
+class ProcessStep(Orderable):
+    page = ParentalKey(LocalAreaPlanPage, on_delete=models.CASCADE, related_name="process_steps")
+    step = models.CharField(_("step"), max_length=20, choices=ProcessStepKind.choices)
+    date = models.DateField(_("date"))
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("step"), FieldPanel("date")]), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("process step")
+        ordering = ["date", "sort_order"]
+
+
+class ProjectTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "plan_pages.ProjectPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ProjectPage(Page):
+    plan = models.ForeignKey(
+        LocalAreaPlanPage,
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The plan this project sits under, kept in step by save() and moves.",
+    )
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences for lists and search.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ProjectStatus.choices, default=ProjectStatus.IDEA
+    )
+    targets = TargetCodesField(
+        _("UN targets"), help_text=_("Optional: targets under the goals chosen above.")
+    )
+    village_goals = models.JSONField(
+        _("village goals"),
+        default=list,
+        blank=True,
+        help_text=_("The plan's village goals this project works towards."),
+    )
+    tags = ClusterTaggableManager(through=ProjectTag, blank=True, verbose_name=_("tags"))
+    contact_name = models.CharField(_("working group contact"), max_length=120, blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        help_text=_("Never shown on the site; used to forward messages from residents."),
+    )
+    how_to_take_part = models.TextField(_("how to take part"), blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("status"),
+        InlinePanel("goal_tags", heading=_("UN goals"), label=_("goal")),
+        FieldPanel("targets"),
+        FieldPanel("village_goals"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("how_to_take_part"),
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("Taking part"),
+        ),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("how_to_take_part"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.FilterField("status"),
+        index.FilterField("plan"),
+    ]
+
+    base_form_class = ProjectPageForm
+    parent_page_types = ["plan_pages.LocalAreaPlanPage"]
+    subpage_types = []
+    template = "pages/project_page.html"
+    page_description = _("A project of a local plan, working on one or more of the UN goals.")
+
+    class Meta:
+        verbose_name = _("project")
+
+    @classmethod
+    def for_listing(cls, queryset):
+        """What a project card needs, in a fixed number of queries however many projects."""
+        return queryset.select_related("plan", "image").prefetch_related("goal_tags")
+
+    for_goal_listing = for_listing
+
+    @property
+    def goal_numbers(self):
+        return [tag.goal for tag in self.goal_tags.all()]
+
+    def chosen_village_goals(self):
+        if not self.plan_id:
+            return []
+        return self.plan.village_goals.filter(number__in=self.village_goals).order_by("number")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            self.plan_id = parent.pk if parent.specific_class is LocalAreaPlanPage else None
+        super().save(*args, **kwargs)
+
+
+class ProjectGoal(Orderable, AbstractGoalTag):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="goal_tags")
+
+    panels = [FieldPanel("goal")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("UN goal")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "goal"], name="unique_goal_per_project")
+        ]

@@ -1,0 +1,37 @@
+import factory
+import wagtail_factories
+
+from plan_pages.models import LocalAreaPlanPage, ProjectGoal, ProjectPage
+
+
+class LocalAreaPlanPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Lokalområde {n}")
+    summary = "Lokalrådets plan for området."
+    villages = "Glumsø, Bavelse"
+    plan_kind = "lup"
+    year_adopted = 2022
+    next_revision = 2026
+    council_name = "Lokalrådet"
+    council_email = "kontakt@lokalraad.example.dk"
+    vision = "<p>Et levende lokalområde i 2030.</p>"
+
+    class Meta:
+        model = LocalAreaPlanPage
+
+
+class ProjectPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    summary = "Et projekt fra borgermødet."
+    status = "in_progress"
+    contact_name = "Karen Holm"
+    contact_email = "karen@lokalraad.example.dk"
+
+    class Meta:
+        model = ProjectPage
+
+    @factory.post_generation
+    def goals(page, create, extracted, **kwargs):
+        """`goals=[7, 11]` tags the project; the default is goal 11."""
+        page.goal_tags = [ProjectGoal(goal=number) for number in (extracted or [11])]
+        if create:
+            page.save()

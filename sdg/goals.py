@@ -1,0 +1,80 @@
+"""The 17 goals and 169 targets, read from the official data shipped in sdg/data/.
+
+Goals are referred to everywhere by their number and targets by their code ("7.2"):
+stable keys that are the same in every language, so translated pages keep their goals.
+"""
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.utils.functional import lazy
+from django.utils.translation import get_language
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SOURCE_LANGUAGE = "da"
+
+
+@dataclass(frozen=True)
+class Target:
+    goal: int
+    code: str
+    title: dict
+
+
+@dataclass(frozen=True)
+class Goal:
+    number: int
+    colour: str
+    title: dict
+    short_title: dict
+    description: dict
+
+    def text(self, field: str, language: str | None = None) -> str:
+        texts = getattr(self, field)
+        return texts.get((language or get_language() or "")[:2]) or texts[SOURCE_LANGUAGE]
+
+
+@cache
+def goals() -> dict[int, Goal]:
+    raw = json.loads((DATA_DIR / "goals.json").read_text(encoding="utf-8"))
+    return {item["number"]: Goal(**item) for item in raw}
+
+
+@cache
+def targets() -> dict[str, Target]:
+    raw = json.loads((DATA_DIR / "targets.json").read_text(encoding="utf-8"))
+    return {item["code"]: Target(**item) for item in raw}
+
+
+def targets_of(number: int) -> list[Target]:
+    return [target for target in targets().values() if target.goal == number]
+
+
+def _goal_label(number: int) -> str:
+    return f"{number}. {goals()[number].text('short_title')}"
+
+
+goal_label = lazy(_goal_label, str)
+
+
+def _target_label(code: str) -> str:
+    target = targets()[code]
+    title = target.title.get((get_language() or "")[:2]) or target.title[SOURCE_LANGUAGE]
+    return f"{code} {title[:90]}{'…' if len(title) > 90 else ''}"
+
+
+target_label = lazy(_target_label, str)
+
+
+def goal_choices() -> list[tuple[int, str]]:
+    return [(number, goal_label(number)) for number in goals()]
+
+
+def target_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Targets grouped under their goal, for a select box with option groups."""
+    return [
+        (goal_label(number), [(t.code, target_label(t.code)) for t in targets_of(number)])
+        for number in goals()
+    ]

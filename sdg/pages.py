@@ -1,0 +1,43 @@
+"""Create the goal overview and the 17 goal pages from the official data."""
+
+from django.db import transaction
+
+from wagtail.models import Page
+
+from .goals import SOURCE_LANGUAGE, goals, targets_of
+from .models import SDGGoalPage, SDGIndexPage, SDGTarget
+
+INDEX_TITLE = {"da": "Verdensmålene", "en": "The Global Goals"}
+INDEX_SLUG = {"da": "verdensmaal", "en": "global-goals"}
+GOAL_SLUG = {"da": "maal-{number}", "en": "goal-{number}"}
+
+
+def build_goal_page(number: int, language: str = SOURCE_LANGUAGE) -> SDGGoalPage:
+    goal = goals()[number]
+    return SDGGoalPage(
+        number=number,
+        title=goal.title[language],
+        slug=GOAL_SLUG[language].format(number=number),
+        short_title=goal.short_title[language],
+        description=goal.description[language],
+        colour=goal.colour,
+        targets=[
+            SDGTarget(code=target.code, title=target.title[language])
+            for target in targets_of(number)
+        ],
+    )
+
+
+@transaction.atomic
+def ensure_goal_pages(parent: Page, language: str = SOURCE_LANGUAGE) -> SDGIndexPage:
+    """Idempotent: creates the overview and whichever goal pages are missing under it."""
+    index_page = SDGIndexPage.objects.child_of(parent).first()
+    if index_page is None:
+        index_page = parent.add_child(
+            instance=SDGIndexPage(title=INDEX_TITLE[language], slug=INDEX_SLUG[language])
+        )
+    existing = set(SDGGoalPage.objects.child_of(index_page).values_list("number", flat=True))
+    for number in goals():
+        if number not in existing:
+            index_page.add_child(instance=build_goal_page(number, language))
+    return index_page

@@ -1,0 +1,81 @@
+import re
+
+import pytest
+
+from sdg.goals import goals, target_choices, targets, targets_of
+from sdg.models import SDGGoalPage, SDGIndexPage
+from sdg.pages import ensure_goal_pages
+from sdg.tests.factories import SDGGoalPageFactory
+
+HEX_COLOUR = re.compile(r"^#[0-9A-F]{6}$")
+
+
+def test_seventeen_goals_with_colours_and_texts_in_both_languages():
+    assert sorted(goals()) == list(range(1, 18))
+    for goal in goals().values():
+        assert HEX_COLOUR.match(goal.colour)
+        for texts in (goal.title, goal.short_title, goal.description):
+            assert texts["da"].strip() and texts["en"].strip()
+            assert texts["da"] != texts["en"]
+
+
+def test_169_targets_each_under_its_goal_in_both_languages():
+    assert len(targets()) == 169
+    for code, target in targets().items():
+        assert code.split(".")[0] == str(target.goal)
+        assert target.title["da"].strip() and target.title["en"].strip()
+    assert [len(targets_of(n)) for n in goals()] == [
+        7,
+        8,
+        13,
+        10,
+        9,
+        8,
+        5,
+        12,
+        8,
+        10,
+        10,
+        11,
+        5,
+        10,
+        12,
+        12,
+        19,
+    ]
+
+
+def test_goal_label_follows_the_active_language():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert str(target_choices()[6][0]) == "7. Affordable and clean energy"
+    with translation.override("da"):
+        assert str(target_choices()[6][0]).startswith("7. ")
+        assert "energi" in str(target_choices()[6][0]).lower()
+
+
+@pytest.mark.django_db
+def test_goal_pages_are_built_from_the_data_once(home_page):
+    index_page = ensure_goal_pages(home_page)
+    ensure_goal_pages(home_page)
+
+    assert SDGIndexPage.objects.count() == 1
+    pages = SDGGoalPage.objects.child_of(index_page).order_by("number")
+    assert [page.number for page in pages] == list(range(1, 18))
+    goal_7 = SDGGoalPage.objects.get(number=7)
+    assert goal_7.colour == goals()[7].colour
+    assert goal_7.short_title == goals()[7].short_title["da"]
+    assert [t.code for t in goal_7.targets.all()] == ["7.1", "7.2", "7.3", "7.a", "7.b"]
+    assert goal_7.targets.first().title == targets()["7.1"].title["da"]
+
+
+@pytest.mark.django_db
+def test_a_language_has_one_page_per_goal(home_page):
+    from django.core.exceptions import ValidationError
+
+    index_page = ensure_goal_pages(home_page)
+    duplicate = SDGGoalPageFactory.build(number=7, slug="maal-7-igen")
+    duplicate.locale = index_page.locale
+    with pytest.raises(ValidationError, match="already has a page for this goal"):
+        index_page.add_child(instance=duplicate)

@@ -1,0 +1,55 @@
+"""Where each page type may be created, and what it may hold."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage
+from home.tests.factories import HomePageFactory
+from plan_pages.models import LocalAreaPlanPage, ProjectPage
+from plan_pages.tests.factories import LocalAreaPlanPageFactory
+from sdg.models import SDGGoalPage, SDGIndexPage
+
+
+class PageTreeTests(WagtailPageTestCase):
+    def test_home_page_sits_at_the_root_and_holds_plans_and_goals(self):
+        self.assertCanCreateAt(Page, HomePage)
+        self.assertAllowedSubpageTypes(HomePage, {LocalAreaPlanPage, SDGIndexPage})
+
+    def test_only_one_home_page(self):
+        root = Page.get_first_root_node()
+        self.assertTrue(HomePage.can_create_at(root))
+        HomePageFactory(parent=root)
+        self.assertFalse(HomePage.can_create_at(root))
+
+    def test_plans_hold_projects_only(self):
+        self.assertCanCreateAt(HomePage, LocalAreaPlanPage)
+        self.assertAllowedSubpageTypes(LocalAreaPlanPage, {ProjectPage})
+        self.assertAllowedParentPageTypes(LocalAreaPlanPage, {HomePage})
+
+    def test_projects_sit_under_plans_and_hold_nothing(self):
+        self.assertAllowedParentPageTypes(ProjectPage, {LocalAreaPlanPage})
+        self.assertAllowedSubpageTypes(ProjectPage, set())
+        self.assertCanNotCreateAt(HomePage, ProjectPage)
+
+    def test_goal_pages_sit_under_the_goal_overview(self):
+        self.assertAllowedParentPageTypes(SDGGoalPage, {SDGIndexPage})
+        self.assertAllowedSubpageTypes(SDGGoalPage, set())
+        self.assertAllowedSubpageTypes(SDGIndexPage, {SDGGoalPage})
+        self.assertCanCreateAt(HomePage, SDGIndexPage)
+
+    def test_a_home_page_has_one_goal_overview_at_most(self):
+        home = HomePageFactory(parent=Page.get_first_root_node())
+        home.add_child(instance=SDGIndexPage(title="Verdensmålene", slug="verdensmaal"))
+        self.assertFalse(SDGIndexPage.can_create_at(home))
+        self.assertTrue(LocalAreaPlanPage.can_create_at(home))
+
+    def test_every_page_type_describes_itself_to_editors(self):
+        for model in (HomePage, LocalAreaPlanPage, ProjectPage, SDGIndexPage, SDGGoalPage):
+            with self.subTest(model=model.__name__):
+                self.assertTrue(str(model.page_description))
+                self.assertTrue(model.template.startswith("pages/"))
+
+    def test_plan_factory_makes_a_valid_plan(self):
+        home = HomePageFactory(parent=Page.get_first_root_node())
+        plan = LocalAreaPlanPageFactory(parent=home)
+        plan.full_clean()

@@ -68,8 +68,6 @@ class ProjectPageForm(WagtailAdminPageForm):
                     "“UN goals” before you save."
                 ),
             )
-        for goal in duplicates(chosen):
-            self.add_error(None, _("Goal %(goal)s is chosen twice.") % {"goal": goal})
         stray = [
             code for code in cleaned_data.get("targets") or [] if targets()[code].goal not in chosen
         ]

@@ -28,6 +28,7 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ProjectPage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def goals(page, create, extracted, **kwargs):

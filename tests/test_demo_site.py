@@ -1,0 +1,81 @@
+"""The demo site that `make run` builds: complete, idempotent and rendering."""
+
+import os
+from io import StringIO
+from unittest import mock
+
+from django.core.management import call_command
+from django.db import transaction
+
+from wagtail.models import Page
+
+import pytest
+
+from home.demo.loader import load_content
+from home.models import ContactSettings, HomePage
+from plan_pages.models import LocalAreaPlanPage, ProjectPage, ProjectStatus
+from sdg.models import SDGGoalPage, SDGIndexPage
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """Loaded once for this module, inside a transaction that is rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with mock.patch.dict(os.environ, {"DEMO_PASSWORD": "demo-Password-1"}):
+            call_command("load_demo_content", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_loading_twice_changes_nothing(demo_site):
+    counts = (Page.objects.count(), ProjectPage.objects.count())
+    revisions = HomePage.objects.get().revisions.count()
+
+    call_command("load_demo_content", stdout=StringIO())
+
+    assert (Page.objects.count(), ProjectPage.objects.count()) == counts
+    assert HomePage.objects.get().revisions.count() == revisions
+
+
+def test_the_demo_has_every_area_and_at_least_four_projects_each(demo_site):
+    content = load_content()
+    plans = LocalAreaPlanPage.objects.live()
+    assert sorted(plan.title for plan in plans) == sorted(
+        p["title"]["da"] for p in content["plans"]
+    )
+    for plan in plans:
+        assert ProjectPage.objects.child_of(plan).live().count() >= 4, plan.title
+    assert set(ProjectPage.objects.values_list("status", flat=True)) == set(ProjectStatus.values)
+    blup = plans.get(plan_kind="blup")
+    assert blup.village_goals.count() >= 4
+    assert plans.exclude(concluded_on=None).count() == 1
+
+
+def test_the_demo_has_the_goals_and_the_contact_block(demo_site):
+    assert SDGIndexPage.objects.count() == 1
+    assert SDGGoalPage.objects.live().count() == 17
+    contact = ContactSettings.objects.get()
+    assert contact.unit == "Center for Kultur og Borgerservice"
+    assert contact.phone == "5588 5588"
+
+
+def test_the_demo_users_can_log_in_to_the_admin(demo_site, client):
+    for username in ("admin", "redaktoer"):
+        assert client.login(username=username, password="demo-Password-1"), username
+        assert client.get("/admin/").status_code == 200
+        client.logout()
+
+
+def test_every_page_type_renders_with_demo_content(demo_site, client):
+    for model in (HomePage, LocalAreaPlanPage, ProjectPage, SDGIndexPage, SDGGoalPage):
+        page = model.objects.live().first()
+        response = client.get(page.url)
+
+        assert response.status_code == 200, model
+        html = response.content.decode()
+        assert f"<h1>{page.title}</h1>" in html or f"<h1>{page.short_title}</h1>" in html
+        assert "Center for Kultur og Borgerservice" in html
+        assert 'href="#main-content"' in html

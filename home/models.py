@@ -3,11 +3,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from plan_pages.models import BlupPhase, LocalAreaPlanPage, ProjectPage
 from sdg.goals import goals
@@ -30,6 +31,12 @@ class HomePage(Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    translatable_fields = [
+        *[TranslatableField(name) for name in ("title", "slug", "seo_title", "search_description")],
+        *[TranslatableField(name) for name in ("intro", "about_lup", "about_blup")],
+        SynchronizedField("featured_projects", overridable=False),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["plan_pages.LocalAreaPlanPage", "sdg.SDGIndexPage"]
@@ -74,34 +81,60 @@ class FeaturedProject(Orderable):
     panels = [PageChooserPanel("project")]
 
 
-@register_setting(icon="mail")
-class ContactSettings(BaseSiteSetting):
-    """The contact block in the footer of every page."""
+class ContactDetails(TranslatableMixin, models.Model):
+    """The site's name and the municipality's contact block, in each language."""
 
     site_name = models.CharField(_("site name"), max_length=120)
     unit = models.CharField(_("unit"), max_length=120)
     address = models.CharField(_("address"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=30)
+    opening_hours = models.CharField(_("phone hours"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"))
     digital_post_url = models.URLField(
         _("digital post link"), blank=True, help_text=_("Where residents send Digital Post.")
     )
-    opening_hours = models.CharField(_("phone hours"), max_length=200, blank=True)
 
     panels = [
         FieldPanel("site_name"),
-        MultiFieldPanel(
-            [
-                FieldPanel("unit"),
-                FieldPanel("address"),
-                FieldPanel("phone"),
-                FieldPanel("opening_hours"),
-                FieldPanel("email"),
-                FieldPanel("digital_post_url"),
-            ],
-            heading=_("Contact"),
-        ),
+        FieldPanel("unit"),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        FieldPanel("opening_hours"),
+        FieldPanel("email"),
+        FieldPanel("digital_post_url"),
     ]
+    translatable_fields = [
+        TranslatableField("site_name"),
+        TranslatableField("unit"),
+        TranslatableField("address"),
+        TranslatableField("opening_hours"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+        SynchronizedField("digital_post_url"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("contact details")
+        verbose_name_plural = _("contact details")
+
+    def __str__(self):
+        return f"{self.unit} ({self.locale})"
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """Which contact details the site shows in the footer of every page."""
+
+    contact = models.ForeignKey(
+        ContactDetails,
+        verbose_name=_("contact details"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the language of the page when translated."),
+    )
+
+    panels = [FieldPanel("contact")]
 
     class Meta:
         verbose_name = _("site and contact")

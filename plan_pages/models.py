@@ -9,8 +9,9 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from sdg.fields import GoalNumbersField, TargetCodesField
 from sdg.models import AbstractGoalTag
@@ -126,6 +127,22 @@ class LocalAreaPlanPage(Page):
         index.FilterField("plan_kind"),
     ]
 
+    # Texts are translated; facts, contact addresses and the structure are kept in step.
+    translatable_fields = [
+        *[TranslatableField(name) for name in ("title", "slug", "seo_title", "search_description")],
+        *[TranslatableField(name) for name in ("summary", "villages", "council_name", "vision")],
+        *[TranslatableField(name) for name in ("body", "concluded_note")],
+        TranslatableField("village_goals"),
+        TranslatableField("process_steps"),
+        *[
+            SynchronizedField(name, overridable=False)
+            for name in ("plan_kind", "year_adopted", "next_revision", "concluded_on", "phases")
+        ],
+        SynchronizedField("council_website"),
+        SynchronizedField("council_email"),
+        SynchronizedField("image"),
+    ]
+
     base_form_class = LocalAreaPlanPageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["plan_pages.ProjectPage"]
@@ -152,7 +169,7 @@ class LocalAreaPlanPage(Page):
         return context
 
 
-class VillageGoal(Orderable):
+class VillageGoal(TranslatableMixin, Orderable):
     """A landsbymål: the area's own goal, set against one or more of the UN goals."""
 
     page = ParentalKey(LocalAreaPlanPage, on_delete=models.CASCADE, related_name="village_goals")
@@ -172,7 +189,15 @@ class VillageGoal(Orderable):
         FieldPanel("targets"),
     ]
 
-    class Meta(Orderable.Meta):
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        SynchronizedField("number", overridable=False),
+        SynchronizedField("goals", overridable=False),
+        SynchronizedField("targets", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("village goal")
 
     def __str__(self):
@@ -193,7 +218,7 @@ class PlanPhase(Orderable):
         verbose_name = _("BLUP phase")
 
 
-class ProcessStep(Orderable):
+class ProcessStep(TranslatableMixin, Orderable):
     page = ParentalKey(LocalAreaPlanPage, on_delete=models.CASCADE, related_name="process_steps")
     step = models.CharField(_("step"), max_length=20, choices=ProcessStepKind.choices)
     date = models.DateField(_("date"))
@@ -201,7 +226,13 @@ class ProcessStep(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("step"), FieldPanel("date")]), FieldPanel("description")]
 
-    class Meta(Orderable.Meta):
+    translatable_fields = [
+        TranslatableField("description"),
+        SynchronizedField("step", overridable=False),
+        SynchronizedField("date", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("process step")
         ordering = ["date", "sort_order"]
 
@@ -281,6 +312,29 @@ class ProjectPage(Page):
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.FilterField("status"),
         index.FilterField("plan"),
+    ]
+
+    # Texts are translated; goals, status, dates and contact are kept in step with the source.
+    translatable_fields = [
+        *[TranslatableField(name) for name in ("title", "slug", "seo_title", "search_description")],
+        *[TranslatableField(name) for name in ("summary", "body", "how_to_take_part")],
+        *[
+            SynchronizedField(name, overridable=False)
+            for name in (
+                "status",
+                "goal_tags",
+                "targets",
+                "village_goals",
+                "start_date",
+                "end_date",
+            )
+        ],
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("tagged_items"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("image"),
     ]
 
     base_form_class = ProjectPageForm

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -121,7 +121,7 @@ class SDGGoalPage(Page):
         return context
 
 
-class SDGTarget(Orderable):
+class SDGTarget(TranslatableMixin, Orderable):
     page = ParentalKey(SDGGoalPage, on_delete=models.CASCADE, related_name="targets")
     code = models.CharField(_("code"), max_length=5)
     title = models.TextField(_("text"))
@@ -133,7 +133,7 @@ class SDGTarget(Orderable):
 
     panels = [FieldPanel("code"), FieldPanel("title")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("UN target")
 
     def __str__(self):

@@ -2,9 +2,10 @@
 
 from django.db import transaction
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from .goals import SOURCE_LANGUAGE, goals, targets_of
+from .localize import share_translation_keys, translate_from_twin
 from .models import SDGGoalPage, SDGIndexPage, SDGTarget
 
 INDEX_TITLE = {"da": "Verdensmålene", "en": "The Global Goals"}
@@ -41,3 +42,20 @@ def ensure_goal_pages(parent: Page, language: str = SOURCE_LANGUAGE) -> SDGIndex
         if number not in existing:
             index_page.add_child(instance=build_goal_page(number, language))
     return index_page
+
+
+@transaction.atomic
+def translate_goal_pages(index_page: SDGIndexPage, locale: Locale, user=None) -> SDGIndexPage:
+    """Idempotent: translates the overview and each goal page that has no translation yet,
+    with the official texts of the target language. The overview's parent must be translated."""
+    language = locale.language_code
+    translated = index_page.get_translations().filter(locale=locale).first()
+    if translated is None:
+        twin = SDGIndexPage(title=INDEX_TITLE[language], slug=INDEX_SLUG[language])
+        translated = translate_from_twin(index_page, twin, locale, user)
+    for page in SDGGoalPage.objects.child_of(index_page):
+        if not page.get_translations().filter(locale=locale).exists():
+            twin = build_goal_page(page.number, language)
+            share_translation_keys(page.targets.all(), twin.targets.all())
+            translate_from_twin(page, twin, locale, user)
+    return translated

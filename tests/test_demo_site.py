@@ -1,11 +1,8 @@
 """The demo site that `make run` builds: complete, idempotent and rendering."""
 
-import os
 from io import StringIO
-from unittest import mock
 
 from django.core.management import call_command
-from django.db import transaction
 
 from wagtail.models import Page
 
@@ -16,33 +13,22 @@ from home.models import ContactSettings, HomePage
 from plan_pages.models import LocalAreaPlanPage, ProjectPage, ProjectStatus
 from sdg.models import SDGGoalPage, SDGIndexPage
 
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """Loaded once for this module, inside a transaction that is rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with mock.patch.dict(os.environ, {"DEMO_PASSWORD": "demo-Password-1"}):
-            call_command("load_demo_content", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 pytestmark = pytest.mark.django_db
 
 
 def test_loading_twice_changes_nothing(demo_site):
     counts = (Page.objects.count(), ProjectPage.objects.count())
-    revisions = HomePage.objects.get().revisions.count()
+    revisions = HomePage.objects.get(locale__language_code="da").revisions.count()
 
     call_command("load_demo_content", stdout=StringIO())
 
     assert (Page.objects.count(), ProjectPage.objects.count()) == counts
-    assert HomePage.objects.get().revisions.count() == revisions
+    assert HomePage.objects.get(locale__language_code="da").revisions.count() == revisions
 
 
 def test_the_demo_has_every_area_and_at_least_four_projects_each(demo_site):
     content = load_content()
-    plans = LocalAreaPlanPage.objects.live()
+    plans = LocalAreaPlanPage.objects.live().filter(locale__language_code="da")
     assert sorted(plan.title for plan in plans) == sorted(
         p["title"]["da"] for p in content["plans"]
     )
@@ -55,9 +41,10 @@ def test_the_demo_has_every_area_and_at_least_four_projects_each(demo_site):
 
 
 def test_the_demo_has_the_goals_and_the_contact_block(demo_site):
-    assert SDGIndexPage.objects.count() == 1
-    assert SDGGoalPage.objects.live().count() == 17
-    contact = ContactSettings.objects.get()
+    for language in ("da", "en"):
+        assert SDGIndexPage.objects.filter(locale__language_code=language).count() == 1
+        assert SDGGoalPage.objects.live().filter(locale__language_code=language).count() == 17
+    contact = ContactSettings.objects.get().contact
     assert contact.unit == "Center for Kultur og Borgerservice"
     assert contact.phone == "5588 5588"
 
@@ -69,9 +56,17 @@ def test_the_demo_users_can_log_in_to_the_admin(demo_site, client):
         client.logout()
 
 
+def test_every_danish_page_has_a_live_english_translation(demo_site):
+    danish = Page.objects.live().filter(locale__language_code="da", depth__gt=1)
+    english = Page.objects.live().filter(locale__language_code="en")
+    assert set(english.values_list("translation_key", flat=True)) == set(
+        danish.values_list("translation_key", flat=True)
+    )
+
+
 def test_every_page_type_renders_with_demo_content(demo_site, client):
     for model in (HomePage, LocalAreaPlanPage, ProjectPage, SDGIndexPage, SDGGoalPage):
-        page = model.objects.live().first()
+        page = model.objects.live().filter(locale__language_code="da").first()
         response = client.get(page.url)
 
         assert response.status_code == 200, model

@@ -2,6 +2,7 @@
 
 import json
 import secrets
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,7 +14,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
-from home.models import ContactSettings, FeaturedProject, HomePage
+from home.models import ContactDetails, ContactSettings, FeaturedProject, HomePage
 from plan_pages.models import (
     LocalAreaPlanPage,
     PlanPhase,
@@ -22,11 +23,13 @@ from plan_pages.models import (
     ProjectPage,
     VillageGoal,
 )
-from sdg.pages import ensure_goal_pages
+from sdg.localize import share_translation_keys, translate_from_twin
+from sdg.pages import ensure_goal_pages, translate_goal_pages
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content.json"
 SOURCE = "da"
 FEATURED_PER_SITE = 3
+HOME_SLUG = {"da": "forside", "en": "home"}
 
 
 def load_content() -> dict:
@@ -44,13 +47,15 @@ def in_language(value, language: str = SOURCE):
     return value
 
 
-def stream(blocks: list, language: str = SOURCE) -> str:
+def stream(blocks: list, language: str, key: str) -> str:
+    """StreamField data whose block ids depend only on `key`, so both languages share them."""
     raw = []
-    for block in in_language(blocks, language):
+    for position, block in enumerate(in_language(blocks, language)):
         value = block["value"]
         if block["type"] == "call_to_action":
             value = {**value, "url": value.pop("link_url"), "page": None}
-        raw.append({"type": block["type"], "value": value})
+        block_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{key}#{position}"))
+        raw.append({"type": block["type"], "value": value, "id": block_id})
     return json.dumps(raw)
 
 
@@ -60,7 +65,6 @@ def as_date(value):
 
 @dataclass
 class DemoResult:
-    created_pages: int = 0
     passwords: dict = field(default_factory=dict)
 
 
@@ -72,22 +76,42 @@ class DemoLoader:
 
     @transaction.atomic
     def run(self) -> DemoResult:
-        Locale.objects.get_or_create(language_code="en")
         self.admin = self.ensure_users()
         home = self.ensure_home()
-        ensure_goal_pages(home)
+        index_page = ensure_goal_pages(home)
         for plan_data in self.content["plans"]:
             plan = self.ensure_plan(home, plan_data)
             for project_data in plan_data["projects"]:
                 self.ensure_project(plan, project_data)
         self.ensure_featured_projects(home)
-        self.ensure_contact_settings(home)
+        contact = self.ensure_contact(home)
+        for locale in Locale.objects.exclude(language_code=SOURCE):
+            self.translate_site(home, index_page, contact, locale)
         return self.result
+
+    def translate_site(self, home, index_page, contact, locale):
+        """The whole site in another language, through wagtail-localize."""
+        language = locale.language_code
+        self.translate(home, self.build_home(language), locale)
+        translate_goal_pages(index_page, locale, self.admin)
+        for plan_data in self.content["plans"]:
+            plan = LocalAreaPlanPage.objects.child_of(home).get(slug=plan_data["slug"][SOURCE])
+            twin = self.build_plan(plan_data, language)
+            share_translation_keys(plan.village_goals.all(), twin.village_goals.all())
+            share_translation_keys(plan.process_steps.all(), twin.process_steps.all())
+            self.translate(plan, twin, locale)
+            for project_data in plan_data["projects"]:
+                project = ProjectPage.objects.child_of(plan).get(slug=project_data["slug"][SOURCE])
+                self.translate(project, self.build_project(project_data, language), locale)
+        self.translate(contact, self.build_contact(language), locale)
+
+    def translate(self, source, twin, locale):
+        if not source.get_translations().filter(locale=locale).exists():
+            translate_from_twin(source, twin, locale, self.admin)
 
     def publish(self, parent: Page, page: Page) -> Page:
         parent.add_child(instance=page)
         page.save_revision(user=self.admin).publish(user=self.admin)
-        self.result.created_pages += 1
         return page
 
     def ensure_users(self):
@@ -122,19 +146,19 @@ class DemoLoader:
         locale = Locale.objects.get(language_code=SOURCE)
         home = HomePage.objects.filter(locale=locale).first()
         if home is None:
-            data = in_language(self.content["home"])
-            home = self.publish(
-                Page.get_first_root_node(),
-                HomePage(
-                    title=data["title"],
-                    slug="forside",
-                    intro=data["intro"],
-                    about_lup=data["about_lup"],
-                    about_blup=data["about_blup"],
-                ),
-            )
+            home = self.publish(Page.get_first_root_node(), self.build_home(SOURCE))
         self.point_default_site_at(home)
         return home
+
+    def build_home(self, language) -> HomePage:
+        data = in_language(self.content["home"], language)
+        return HomePage(
+            title=data["title"],
+            slug=HOME_SLUG[language],
+            intro=data["intro"],
+            about_lup=data["about_lup"],
+            about_blup=data["about_blup"],
+        )
 
     def point_default_site_at(self, home: HomePage):
         site = Site.objects.filter(is_default_site=True).first()
@@ -150,64 +174,59 @@ class DemoLoader:
             welcome.delete()
 
     def ensure_plan(self, home: HomePage, data: dict) -> LocalAreaPlanPage:
-        slug = data["slug"][SOURCE]
-        plan = LocalAreaPlanPage.objects.child_of(home).filter(slug=slug).first()
-        if plan is not None:
-            return plan
-        text = in_language(data)
-        return self.publish(
-            home,
-            LocalAreaPlanPage(
-                title=text["title"],
-                slug=slug,
-                summary=text["summary"],
-                villages=text["villages"],
-                plan_kind=data["plan_kind"],
-                year_adopted=data["year_adopted"],
-                next_revision=data["next_revision"],
-                council_name=text["council_name"],
-                council_website=data["council_website"],
-                council_email=data["council_email"],
-                vision=text["vision"],
-                body=stream(data["body"]),
-                concluded_on=as_date(data["concluded_on"]),
-                concluded_note=text["concluded_note"] or "",
-                phases=[
-                    PlanPhase(phase=p["phase"], status=p["status"], date=as_date(p["date"]))
-                    for p in data["phases"]
-                ],
-                village_goals=[
-                    VillageGoal(
-                        number=number,
-                        title=goal["title"],
-                        description=goal["description"],
-                        goals=goal["goals"],
-                        targets=goal.get("targets", []),
-                    )
-                    for number, goal in enumerate(text["village_goals"], start=1)
-                ],
-                process_steps=[
-                    ProcessStep(
-                        step=step["step"],
-                        date=as_date(step["date"]),
-                        description=step["description"],
-                    )
-                    for step in text["process"]
-                ],
-            ),
+        plan = LocalAreaPlanPage.objects.child_of(home).filter(slug=data["slug"][SOURCE]).first()
+        return plan or self.publish(home, self.build_plan(data, SOURCE))
+
+    def build_plan(self, data: dict, language: str) -> LocalAreaPlanPage:
+        text = in_language(data, language)
+        return LocalAreaPlanPage(
+            title=text["title"],
+            slug=text["slug"],
+            summary=text["summary"],
+            villages=text["villages"],
+            plan_kind=data["plan_kind"],
+            year_adopted=data["year_adopted"],
+            next_revision=data["next_revision"],
+            council_name=text["council_name"],
+            council_website=data["council_website"],
+            council_email=data["council_email"],
+            vision=text["vision"],
+            body=stream(data["body"], language, key=data["slug"][SOURCE]),
+            concluded_on=as_date(data["concluded_on"]),
+            concluded_note=text["concluded_note"] or "",
+            phases=[
+                PlanPhase(phase=p["phase"], status=p["status"], date=as_date(p["date"]))
+                for p in data["phases"]
+            ],
+            village_goals=[
+                VillageGoal(
+                    number=number,
+                    title=goal["title"],
+                    description=goal["description"],
+                    goals=goal["goals"],
+                    targets=goal.get("targets", []),
+                )
+                for number, goal in enumerate(text["village_goals"], start=1)
+            ],
+            process_steps=[
+                ProcessStep(
+                    step=step["step"], date=as_date(step["date"]), description=step["description"]
+                )
+                for step in text["process"]
+            ],
         )
 
     def ensure_project(self, plan: LocalAreaPlanPage, data: dict) -> ProjectPage:
-        slug = data["slug"][SOURCE]
-        project = ProjectPage.objects.child_of(plan).filter(slug=slug).first()
-        if project is not None:
-            return project
-        text = in_language(data)
+        project = ProjectPage.objects.child_of(plan).filter(slug=data["slug"][SOURCE]).first()
+        return project or self.publish(plan, self.build_project(data, SOURCE))
+
+    def build_project(self, data: dict, language: str) -> ProjectPage:
+        text = in_language(data, language)
         project = ProjectPage(
             title=text["title"],
-            slug=slug,
+            slug=text["slug"],
             summary=text["summary"],
-            body=stream(data["body"]),
+            body=stream(data["body"], language, key=data["slug"][SOURCE]),
             status=data["status"],
             goal_tags=[ProjectGoal(goal=number) for number in data["goals"]],
             targets=data["targets"],
@@ -219,7 +238,7 @@ class DemoLoader:
             end_date=as_date(data["end_date"]),
         )
         project.tags.add(*data["tags"])
-        return self.publish(plan, project)
+        return project
 
     def ensure_featured_projects(self, home: HomePage):
         if home.featured_projects.exists():
@@ -231,16 +250,23 @@ class DemoLoader:
         ]
         home.save_revision(user=self.admin).publish(user=self.admin)
 
-    def ensure_contact_settings(self, home: HomePage):
-        contact = ContactSettings.for_site(home.get_site())
-        if contact.phone:
-            return
-        data = in_language(self.content["contact"])
-        contact.site_name = in_language(self.content["home"])["title"]
-        contact.unit = data["unit"]
-        contact.address = data["address"]
-        contact.phone = data["phone"]
-        contact.email = data["email"]
-        contact.digital_post_url = data["digital_post_url"]
-        contact.opening_hours = data["opening_hours"]
-        contact.save()
+    def ensure_contact(self, home: HomePage) -> ContactDetails:
+        settings = ContactSettings.for_site(home.get_site())
+        if settings.contact is None:
+            contact = self.build_contact(SOURCE)
+            contact.save()
+            settings.contact = contact
+            settings.save()
+        return settings.contact
+
+    def build_contact(self, language: str) -> ContactDetails:
+        data = in_language(self.content["contact"], language)
+        return ContactDetails(
+            site_name=in_language(self.content["home"], language)["title"],
+            unit=data["unit"],
+            address=data["address"],
+            phone=data["phone"],
+            opening_hours=data["opening_hours"],
+            email=data["email"],
+            digital_post_url=data["digital_post_url"],
+        )

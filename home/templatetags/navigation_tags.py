@@ -1,8 +1,10 @@
 from django import template
+from django.conf import settings
+from django.urls import translate_url
 
 from wagtail.models import Locale
 
-from home.models import HomePage
+from home.models import ContactSettings, HomePage
 from sdg.models import SDGIndexPage
 
 register = template.Library()
@@ -27,3 +29,55 @@ def breadcrumbs(context):
     page = context.get("page")
     ancestors = page.get_ancestors().filter(depth__gt=1).live() if page else []
     return {"request": context["request"], "ancestors": ancestors, "page": page}
+
+
+@register.simple_tag(takes_context=True)
+def site_contact(context):
+    """The contact details in the language of the page, looked up once per request."""
+    request = context["request"]
+    if not hasattr(request, "_site_contact"):
+        contact = ContactSettings.for_request(request).contact
+        request._site_contact = contact.localized if contact else None
+    return request._site_contact
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The current page in each language, for the language switcher and hreflang links.
+
+    Where a page has no live translation, that language's version is its front page, marked
+    `translated=False` so the switcher can say so. Views that are not pages (search) exist
+    in every language at the same path.
+    """
+    request, page = context["request"], context.get("page")
+    if page is None:
+        path = request.get_full_path()
+        return [
+            {
+                "code": code,
+                "name": name,
+                "translated": True,
+                "url": request.build_absolute_uri(translate_url(path, code)),
+            }
+            for code, name in settings.LANGUAGES
+        ]
+    urls = {
+        version.locale.language_code: version.get_full_url(request)
+        for version in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    missing = [code for code, _name in settings.LANGUAGES if code not in urls]
+    front_pages = HomePage.objects.live().filter(locale__language_code__in=missing)
+    fallbacks = {
+        home.locale.language_code: home.get_full_url(request)
+        for home in (front_pages.select_related("locale") if missing else [])
+    }
+    return [
+        {
+            "code": code,
+            "name": name,
+            "translated": code in urls,
+            "url": urls.get(code) or fallbacks.get(code),
+        }
+        for code, name in settings.LANGUAGES
+        if code in urls or code in fallbacks
+    ]

@@ -2,6 +2,8 @@ import os
 
 from django.core.management.base import BaseCommand
 
+from wagtail.models import Page
+
 from home.demo.loader import DemoLoader, load_content
 
 
@@ -12,7 +14,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        pages_before = Page.objects.count()
         result = DemoLoader(load_content(), password=os.environ.get("DEMO_PASSWORD")).run()
-        self.stdout.write(f"Demo content ready ({result.created_pages} pages created).")
+        created = Page.objects.count() - pages_before
+        self.stdout.write(f"Demo content ready in Danish and English ({created} pages created).")
         for username, password in result.passwords.items():
             self.stdout.write(f"  user {username!r} has the password {password!r}")

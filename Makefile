@@ -6,7 +6,7 @@ PORT ?= 8000
 SETUP_STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint check
+.PHONY: help install run test lint check messages compilemessages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -17,7 +17,14 @@ $(SETUP_STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-install: $(SETUP_STAMP) ## Create .venv and install the dependencies
+install: $(SETUP_STAMP) compilemessages ## Create .venv, install the dependencies, compile translations
+
+compilemessages: $(SETUP_STAMP)
+	$(BIN)/python manage.py compilemessages --ignore=".venv/*" --verbosity 0
+
+messages: install ## Extract new strings into locale/*/django.po (then translate the Danish ones)
+	$(BIN)/python manage.py makemessages -l da -l en --ignore=".venv/*" --ignore="static/*" --add-location=file
+	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 
 run: install ## Set up the demo site on SQLite and serve it on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --noinput

@@ -50,7 +50,8 @@ def test_a_project_without_a_goal_is_rejected_with_a_reason(editor_client, plan)
     response = add_project(editor_client, plan, project_form(goals=[]))
 
     assert response.status_code == 200
-    assert "A project must work on at least one UN goal" in response.content.decode()
+    # Editors use the admin in Danish.
+    assert "Et projekt skal arbejde med mindst ét verdensmål" in response.content.decode()
     assert not ProjectPage.objects.exists()
 
 
@@ -70,7 +71,7 @@ def test_targets_must_belong_to_the_chosen_goals(editor_client, plan):
     response = add_project(editor_client, plan, project_form(goals=[15], targets=["7.2"]))
 
     assert response.status_code == 200
-    assert "does not belong to any of the project" in response.content.decode()
+    assert "Delmål 7.2 hører ikke til nogen af projektets verdensmål" in response.content.decode()
     assert not ProjectPage.objects.exists()
 
 

@@ -73,9 +73,10 @@ def test_goal_pages_are_built_from_the_data_once(home_page):
 @pytest.mark.django_db
 def test_a_language_has_one_page_per_goal(home_page):
     from django.core.exceptions import ValidationError
+    from django.utils import translation
 
     index_page = ensure_goal_pages(home_page)
     duplicate = SDGGoalPageFactory.build(number=7, slug="maal-7-igen")
     duplicate.locale = index_page.locale
-    with pytest.raises(ValidationError, match="already has a page for this goal"):
+    with translation.override("en"), pytest.raises(ValidationError, match="already has a page"):
         index_page.add_child(instance=duplicate)

@@ -14,6 +14,8 @@ from plan_pages.models import BlupPhase, LocalAreaPlanPage, ProjectPage
 from sdg.goals import goals
 from sdg.tagging import goal_counts
 
+from .forms import HomePageForm
+
 
 class HomePage(Page):
     """The municipal overview: what LUP and BLUP are, and every area's plan."""
@@ -38,6 +40,7 @@ class HomePage(Page):
         SynchronizedField("featured_projects", overridable=False),
     ]
 
+    base_form_class = HomePageForm
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["plan_pages.LocalAreaPlanPage", "sdg.SDGIndexPage"]
     max_count = 1

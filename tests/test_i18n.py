@@ -187,3 +187,33 @@ def test_danish_dates_are_written_the_danish_way(demo_site, client):
     start = project.start_date
     expected = f"{start.day}. {danish_months[start.month - 1]} {start.year}"
     assert expected in html
+
+
+def test_editors_translate_every_page_type_and_the_contact_details(demo_site, admin_client):
+    from django.urls import reverse
+
+    from home.models import ContactDetails
+
+    english_contact = ContactDetails.objects.get(locale__language_code="en")
+    page_urls = [
+        reverse("wagtailadmin_pages:edit", args=[first_live(model, "en").pk])
+        for model in PAGE_TYPES
+    ]
+    snippet_url = reverse("wagtailsnippets_home_contactdetails:edit", args=[english_contact.pk])
+    edit_urls = [*page_urls, snippet_url]
+    for url in edit_urls:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        template_names = [template.name for template in response.templates]
+        assert "wagtail_localize/admin/edit_translation.html" in template_names, url
+
+
+def test_editors_can_update_a_translation_after_the_source_changed(demo_site, admin_client):
+    from django.urls import reverse
+
+    danish = first_live(LocalAreaPlanPage, "da")
+    source = TranslationSource.objects.get_for_instance(danish)
+    response = admin_client.get(reverse("wagtail_localize:update_translations", args=[source.pk]))
+
+    assert response.status_code == 200
+    assert danish.title in response.content.decode()

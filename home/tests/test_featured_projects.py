@@ -1,8 +1,8 @@
-import pytest
-
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+import pytest
 
 from home.models import FeaturedProject
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory

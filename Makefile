@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 SETUP_STAMP := $(VENV)/.installed
+EN_PO := locale/en/LC_MESSAGES/django.po
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test lint check messages compilemessages
@@ -24,7 +25,9 @@ compilemessages: $(SETUP_STAMP)
 
 messages: install ## Extract new strings into locale/*/django.po (then translate the Danish ones)
 	$(BIN)/python manage.py makemessages -l da -l en --ignore=".venv/*" --ignore="static/*" --add-location=file
-	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
+	@# English msgids are the English text: the English catalogue is rebuilt as msgstr = msgid.
+	msgfilter --keep-header -i $(EN_PO) -o $(EN_PO) sh -c 'cat > /dev/null'
+	msgen $(EN_PO) | msgattrib --clear-fuzzy -o $(EN_PO)
 
 run: install ## Set up the demo site on SQLite and serve it on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --noinput

@@ -60,6 +60,8 @@ class ProjectPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         chosen = [form.cleaned_data.get("goal") for form in live_forms(self.formsets["goal_tags"])]
         chosen = [goal for goal in chosen if goal]
+        for goal in duplicates(chosen):
+            self.add_error(None, _("Goal %(goal)s is chosen twice.") % {"goal": goal})
         if not chosen:
             self.add_error(
                 None,

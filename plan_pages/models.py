@@ -380,7 +380,28 @@ class ProjectGoal(Orderable, AbstractGoalTag):
     panels = [FieldPanel("goal")]
 
     class Meta(Orderable.Meta):
+        # No unique constraint on (page, goal): an editor who removes a goal and adds it again
+        # in one save would hit it before the old row is deleted. The page form checks instead.
         verbose_name = _("UN goal")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "goal"], name="unique_goal_per_project")
-        ]
+
+
+class LocalCouncil(models.Model):
+    """The admin group and media collection of one area's local council.
+
+    One per area, whatever the number of languages: it is keyed on the plan's translation key,
+    so the Danish plan and its English translation share the council.
+    """
+
+    plan_key = models.UUIDField(unique=True, editable=False)
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="local_council"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.PROTECT, related_name="local_council"
+    )
+
+    class Meta:
+        verbose_name = _("local council")
+
+    def __str__(self):
+        return self.group.name

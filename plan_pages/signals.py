@@ -1,7 +1,9 @@
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.signals import post_page_move
 
+from .councils import retire_council, sync_council
 from .models import LocalAreaPlanPage, ProjectPage
 
 
@@ -9,7 +11,18 @@ from .models import LocalAreaPlanPage, ProjectPage
 def keep_project_plan_in_step(sender, instance, parent_page_after, **kwargs):
     """A move saves a plain Page, not the project, so its plan is updated here."""
     if issubclass(sender, ProjectPage):
-        plan_id = (
-            parent_page_after.pk if parent_page_after.specific_class is LocalAreaPlanPage else None
+        is_plan = parent_page_after.specific_class is LocalAreaPlanPage
+        ProjectPage.objects.filter(pk=instance.pk).update(
+            plan_id=parent_page_after.pk if is_plan else None
         )
-        ProjectPage.objects.filter(pk=instance.pk).update(plan_id=plan_id)
+
+
+@receiver(post_save, sender=LocalAreaPlanPage)
+def keep_council_in_step(sender, instance, raw=False, **kwargs):
+    if not raw:
+        sync_council(instance)
+
+
+@receiver(post_delete, sender=LocalAreaPlanPage)
+def retire_council_with_its_plan(sender, instance, **kwargs):
+    retire_council(instance)

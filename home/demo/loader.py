@@ -11,12 +11,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, WorkflowState
 from wagtail.users.models import UserProfile
 
 from home.models import ContactDetails, ContactSettings, FeaturedProject, HomePage
+from plan_pages.councils import EDITORS_GROUP
 from plan_pages.models import (
     LocalAreaPlanPage,
+    LocalCouncil,
     PlanPhase,
     ProcessStep,
     ProjectGoal,
@@ -30,6 +32,14 @@ CONTENT_FILE = Path(__file__).resolve().parent / "content.json"
 SOURCE = "da"
 FEATURED_PER_SITE = 3
 HOME_SLUG = {"da": "forside", "en": "home"}
+MODERATION_DEMO = {
+    "plan": "glumsoe-og-omegn",
+    "project": "fugleskjul-ved-glumsoe-soe",
+    "summary": (
+        "Fugleskjulet ved Glumsø Sø står færdigt, og arbejdsgruppen har sat en informationstavle "
+        "op om søens fugle. Næste skridt er en folder til skolerne."
+    ),
+}
 
 
 def load_content() -> dict:
@@ -71,7 +81,9 @@ class DemoResult:
 class DemoLoader:
     def __init__(self, content: dict, password: str | None = None):
         self.content = content
-        self.password = password
+        # An explicit password is (re)set on every demo user; else new users share a fresh one.
+        self.reset_passwords = bool(password)
+        self.password = password or secrets.token_urlsafe(12)
         self.result = DemoResult()
 
     @transaction.atomic
@@ -84,10 +96,23 @@ class DemoLoader:
             for project_data in plan_data["projects"]:
                 self.ensure_project(plan, project_data)
         self.ensure_featured_projects(home)
+        self.ensure_council_members(home)
         contact = self.ensure_contact(home)
         for locale in Locale.objects.exclude(language_code=SOURCE):
             self.translate_site(home, index_page, contact, locale)
+        self.ensure_draft_in_moderation(home)
         return self.result
+
+    def ensure_draft_in_moderation(self, home: HomePage):
+        """A council's change waits for the municipality, so the flow can be seen at once."""
+        if WorkflowState.objects.active().exists():
+            return
+        plan = LocalAreaPlanPage.objects.child_of(home).get(slug=MODERATION_DEMO["plan"])
+        project = ProjectPage.objects.child_of(plan).get(slug=MODERATION_DEMO["project"])
+        member = get_user_model().objects.get(username=f"lokalraad-{plan.slug}")
+        project.summary = MODERATION_DEMO["summary"]
+        project.save_revision(user=member)
+        plan.get_workflow().start(project, member)
 
     def translate_site(self, home, index_page, contact, locale):
         """The whole site in another language, through wagtail-localize."""
@@ -115,27 +140,31 @@ class DemoLoader:
         return page
 
     def ensure_users(self):
-        User = get_user_model()
-        admin = self.ensure_user(User, "admin", is_superuser=True)
-        editor = self.ensure_user(User, "redaktoer", is_superuser=False)
-        editor.groups.add(Group.objects.get(name="Moderators"))
+        admin = self.ensure_user("admin", is_superuser=True)
+        self.ensure_user("redaktoer", groups=[Group.objects.get(name=EDITORS_GROUP)])
         return admin
 
-    def ensure_user(self, User, username, is_superuser):
-        user, created = User.objects.get_or_create(
+    def ensure_council_members(self, home: HomePage):
+        """One member per area's council, named after the area: lokalraad-glumsoe-og-omegn."""
+        for plan in LocalAreaPlanPage.objects.child_of(home):
+            council = LocalCouncil.objects.get(plan_key=plan.translation_key)
+            self.ensure_user(f"lokalraad-{plan.slug}", groups=[council.group])
+
+    def ensure_user(self, username, *, is_superuser=False, groups=()):
+        user, created = get_user_model().objects.get_or_create(
             username=username,
             defaults={
                 "email": f"{username}@naestved.example.dk",
-                "is_staff": True,
+                "is_staff": is_superuser,
                 "is_superuser": is_superuser,
                 "first_name": "Demo",
             },
         )
-        if created or self.password:
-            password = self.password or secrets.token_urlsafe(12)
-            user.set_password(password)
+        if created or self.reset_passwords:
+            user.set_password(self.password)
             user.save()
-            self.result.passwords[username] = password
+            self.result.passwords[username] = self.password
+        user.groups.add(*groups)
         profile = UserProfile.get_for_user(user)
         if profile.preferred_language != SOURCE:
             profile.preferred_language = SOURCE

@@ -80,7 +80,7 @@ def test_the_same_goal_twice_is_rejected(editor_client, plan):
     response = add_project(editor_client, plan, project_form(goals=[15, 15]))
 
     assert response.status_code == 200
-    assert "duplikerede data for page og goal" in response.content.decode()
+    assert "Verdensmål 15 er valgt to gange" in response.content.decode()
     assert not ProjectPage.objects.exists()
 
 

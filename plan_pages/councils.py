@@ -1,0 +1,129 @@
+"""Each plan's local council: a group that drafts in its own area only, and never publishes.
+
+The group, its image and document collection and its page permissions are kept in step with
+the plan by `sync_council` (on every save of a plan) and `retire_council` (on delete).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Workflow,
+    WorkflowPage,
+)
+
+EDITORS_GROUP = "Kommunale redaktører"
+WORKFLOW_NAME = "Lokalråd → kommunal godkendelse"
+COUNCIL_PREFIX = "Lokalråd: "
+ARCHIVE_PREFIX = "Arkiv: "
+
+# Draft in the plan's subtree: add and edit pages, lock them while working. No publish, no delete.
+COUNCIL_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
+COUNCIL_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def source_plan(plan):
+    """The plan in the default (source) language, which names the council."""
+    return plan.get_translation_or_none(Locale.get_default()) or plan
+
+
+def council_name(plan) -> str:
+    return f"{COUNCIL_PREFIX}{source_plan(plan).title}"[:150]
+
+
+def permissions(codenames):
+    return Permission.objects.filter(
+        content_type__app_label__in={app for app, _ in codenames},
+        codename__in=[codename for _, codename in codenames],
+    )
+
+
+@transaction.atomic
+def sync_council(plan):
+    """Create the council of a new plan; follow renames; give it this language version."""
+    from .models import LocalCouncil
+
+    name = council_name(plan)
+    council = (
+        LocalCouncil.objects.select_related("group", "collection")
+        .filter(plan_key=plan.translation_key)
+        .first()
+    )
+    if council is None:
+        council = create_council(plan.translation_key, name)
+    elif council.group.name != name:
+        council.group.name = name
+        council.group.save(update_fields=["name"])
+        council.collection.name = name
+        council.collection.save(update_fields=["name"])
+    for codename in COUNCIL_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=council.group,
+            page=plan.page_ptr,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    if workflow is not None:
+        WorkflowPage.objects.get_or_create(page=plan.page_ptr, defaults={"workflow": workflow})
+    return council
+
+
+def create_council(plan_key, name):
+    from .models import LocalCouncil
+
+    group = Group.objects.create(name=name)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    collection = Collection.get_first_root_node().add_child(name=name)
+    for permission in permissions(COUNCIL_COLLECTION_PERMISSIONS):
+        GroupCollectionPermission.objects.create(
+            group=group, collection=collection, permission=permission
+        )
+    return LocalCouncil.objects.create(plan_key=plan_key, group=group, collection=collection)
+
+
+@transaction.atomic
+def retire_council(plan):
+    """When the last language version of a plan goes, so does its council's access.
+
+    The collection stays (renamed as an archive) when it still holds images or documents,
+    so nothing a council uploaded is lost.
+    """
+    from .models import LocalAreaPlanPage, LocalCouncil
+
+    if LocalAreaPlanPage.objects.filter(translation_key=plan.translation_key).exists():
+        return
+    council = LocalCouncil.objects.filter(plan_key=plan.translation_key).first()
+    if council is None:
+        return
+    collection = council.collection
+    council.group.delete()  # cascades to the council row and the group's permissions
+    if collection.get_descendant_count() or has_media(collection):
+        collection.name = f"{ARCHIVE_PREFIX}{collection.name.removeprefix(COUNCIL_PREFIX)}"
+        collection.save(update_fields=["name"])
+    else:
+        collection.delete()
+
+
+def has_media(collection) -> bool:
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    return any(
+        model.objects.filter(collection=collection).exists()
+        for model in (get_image_model(), get_document_model())
+    )

@@ -162,10 +162,11 @@ class LocalAreaPlanPage(Page):
             raise ValidationError({"next_revision": _("The revision comes after adoption.")})
 
     def get_context(self, request, *args, **kwargs):
+        from .listing import ProjectQuery, ProjectSearch
+
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = ProjectPage.for_listing(
-            ProjectPage.objects.child_of(self).live().public()
-        ).order_by("title")
+        query = ProjectQuery.from_params(request.GET, area_slugs=set())
+        context["outcome"] = ProjectSearch(query, self.locale, plan=self).run()
         return context
 
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -114,10 +115,16 @@ class SDGGoalPage(Page):
             raise ValidationError({"number": _("This language already has a page for this goal.")})
 
     def get_context(self, request, *args, **kwargs):
+        """Apps that tag pages with goals list them here through the hook
+        `sdg_goal_page_listing(goal_page, request)`, which returns HTML; without one, the
+        tagged pages are listed plainly."""
         from .tagging import tagged_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["tagged_pages"] = tagged_pages(self.number, self.locale_id)
+        listings = [hook(self, request) for hook in hooks.get_hooks("sdg_goal_page_listing")]
+        context["listings"] = listings
+        if not listings:
+            context["tagged_pages"] = tagged_pages(self.number, self.locale_id)
         return context
 
 

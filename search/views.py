@@ -1,21 +1,22 @@
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-MAX_QUERY_LENGTH = 200
-RESULTS_PER_PAGE = 10
+from plan_pages.listing import ProjectQuery, ProjectSearch, area_choices
 
 
 def search(request):
-    """Live, public pages of the active language that match the query."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    """Projects of the active language by words, UN goal, local area and status.
+
+    Every state of the page is a plain GET address, so it works without JavaScript and can
+    be shared and bookmarked.
+    """
+    locale = Locale.get_active()
+    area_slugs = set(area_choices(locale).values_list("slug", flat=True))
+    query = ProjectQuery.from_params(request.GET, area_slugs)
+    outcome = ProjectSearch(query, locale).run()
     return TemplateResponse(
-        request, "pages/search_page.html", {"search_query": query, "search_results": page}
+        request,
+        "pages/search_page.html",
+        {"query": query, "search_query": query.text, "outcome": outcome},
     )

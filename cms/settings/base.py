@@ -118,7 +118,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
 # Danish slugs are transliterated by cms.slugs (æ→ae, ø→oe, å→aa), so only ASCII is stored.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search; on PostgreSQL each page is stemmed in its own language (search/).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+SEARCH_CONFIG_BY_LANGUAGE = {"da": "danish", "en": "english"}
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,0 +1,200 @@
+"""Finding projects: one query layer for the search page, the plan pages and the goal pages.
+
+A `ProjectQuery` is read from the GET parameters (bad values are dropped, with a notice) and a
+`ProjectSearch` runs it: the words through Wagtail's search backend, the filters and the facet
+counts through the database. Each facet counts the projects that match every *other* active
+filter, so a visitor sees how many results a choice would give. The number of queries does not
+depend on the number of projects.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from sdg.goals import goals
+
+from .models import LocalAreaPlanPage, ProjectPage, ProjectStatus
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 12
+SORTS = ("relevance", "newest")
+FACETS = ("goal", "area", "status")
+
+
+def clean_text(value: str) -> str:
+    """Words as typed, without control characters (PostgreSQL refuses NUL) and extra spaces."""
+    value = "".join(c for c in value if unicodedata.category(c)[0] != "C" or c in " \t")
+    return re.sub(r"\s+", " ", value).strip()
+
+
+@dataclass(frozen=True)
+class ProjectQuery:
+    text: str = ""
+    goals: tuple[int, ...] = ()
+    areas: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    sort: str = "relevance"
+    page: str = "1"
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def from_params(cls, params, area_slugs) -> "ProjectQuery":
+        """Read a query from GET parameters; unknown values are dropped and reported."""
+        notices = []
+        text = clean_text(params.get("q", ""))
+        if len(text) > MAX_QUERY_LENGTH:
+            text = text[:MAX_QUERY_LENGTH].rstrip()
+            notices.append(
+                _("Your search was shortened to %(count)s characters.")
+                % {"count": MAX_QUERY_LENGTH}
+            )
+        chosen_goals, unknown = [], []
+        for value in params.getlist("goal"):
+            number = int(value) if re.fullmatch(r"[0-9]{1,2}", value) else None
+            number = number if number in goals() else None
+            (chosen_goals if number else unknown).append(number or value)
+        chosen_areas = [slug for slug in params.getlist("area") if slug in area_slugs]
+        unknown += [slug for slug in params.getlist("area") if slug not in area_slugs]
+        statuses = [s for s in params.getlist("status") if s in ProjectStatus.values]
+        unknown += [s for s in params.getlist("status") if s not in ProjectStatus.values]
+        if unknown:
+            shown = ", ".join(f"“{clean_text(str(value))[:40]}”" for value in unknown[:5])
+            notices.append(
+                _("These filters are unknown and were left out: %(values)s.") % {"values": shown}
+            )
+        sort = params.get("sort", "relevance")
+        return cls(
+            text=text,
+            goals=tuple(sorted(set(chosen_goals))),
+            areas=tuple(sorted(set(chosen_areas))),
+            statuses=tuple(sorted(set(statuses))),
+            sort=sort if sort in SORTS else "relevance",
+            page=params.get("page", "1"),
+            notices=tuple(notices),
+        )
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.goals or self.areas or self.statuses)
+
+
+class ProjectSearch:
+    """Live, public projects of one language, optionally within one plan or for one goal."""
+
+    def __init__(self, query: ProjectQuery, locale, plan=None, goal=None):
+        self.query = query
+        self.locale = locale
+        self.plan = plan
+        self.goal = goal
+
+    def projects(self):
+        projects = ProjectPage.objects.live().public().filter(locale=self.locale)
+        if self.plan is not None:
+            projects = projects.filter(plan=self.plan)
+        if self.goal is not None:
+            projects = projects.filter(goal_tags__goal=self.goal)
+        return projects
+
+    def matching_ids(self) -> list[int] | None:
+        """Projects whose words match, best first; None when no words were given."""
+        if not self.query.text:
+            return None
+        results = self.projects().search(self.query.text, operator="and")
+        return list(dict.fromkeys(project.pk for project in results))
+
+    def filtered(self, projects, matching_ids, leave_out=None):
+        query = self.query
+        if matching_ids is not None:
+            projects = projects.filter(pk__in=matching_ids)
+        if query.goals and leave_out != "goal":
+            projects = projects.filter(goal_tags__goal__in=query.goals)
+        if query.areas and leave_out != "area":
+            projects = projects.filter(plan__slug__in=query.areas)
+        if query.statuses and leave_out != "status":
+            projects = projects.filter(status__in=query.statuses)
+        return projects
+
+    def run(self):
+        matching_ids = self.matching_ids()
+        projects = self.projects()
+        result_ids = list(
+            self.filtered(projects, matching_ids)
+            .order_by("-first_published_at", "pk")
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+        if matching_ids is not None and self.query.sort == "relevance":
+            kept = set(result_ids)
+            result_ids = [pk for pk in matching_ids if pk in kept]
+        page = Paginator(result_ids, RESULTS_PER_PAGE).get_page(self.query.page)
+        by_id = ProjectPage.for_listing(ProjectPage.objects.filter(pk__in=page.object_list))
+        by_id = {project.pk: project for project in by_id}
+        page.object_list = [by_id[pk] for pk in page.object_list]
+        return SearchOutcome(
+            query=self.query,
+            page=page,
+            total=len(result_ids),
+            facets={facet: self.count(facet, projects, matching_ids) for facet in self.facets()},
+            areas=list(area_choices(self.locale)) if "area" in self.facets() else [],
+        )
+
+    def facets(self):
+        return [
+            facet
+            for facet in FACETS
+            if not (facet == "area" and self.plan) and not (facet == "goal" and self.goal)
+        ]
+
+    def count(self, facet, projects, matching_ids) -> dict:
+        """Projects per value of one facet, given every other active filter."""
+        column = {"goal": "goal_tags__goal", "area": "plan__slug", "status": "status"}[facet]
+        rows = (
+            self.filtered(projects, matching_ids, leave_out=facet)
+            .order_by()
+            .values(column)
+            .annotate(projects=Count("pk", distinct=True))
+        )
+        return {row[column]: row["projects"] for row in rows if row[column] is not None}
+
+
+@dataclass
+class SearchOutcome:
+    """One page of results, and for each facet its choices with their counts."""
+
+    query: ProjectQuery
+    page: object
+    total: int
+    facets: dict
+    areas: list
+
+    def goal_options(self):
+        counts = self.facets.get("goal")
+        if counts is None:
+            return []
+        return [
+            (goal, goal.number in self.query.goals, counts.get(goal.number, 0))
+            for goal in goals().values()
+        ]
+
+    def area_options(self):
+        counts = self.facets.get("area", {})
+        return [
+            (area, area.slug in self.query.areas, counts.get(area.slug, 0)) for area in self.areas
+        ]
+
+    def status_options(self):
+        counts = self.facets.get("status")
+        if counts is None:
+            return []
+        return [
+            (value, label, value in self.query.statuses, counts.get(value, 0))
+            for value, label in ProjectStatus.choices
+        ]
+
+
+def area_choices(locale):
+    return LocalAreaPlanPage.objects.live().public().filter(locale=locale).order_by("title")

@@ -9,7 +9,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 
+from .views import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

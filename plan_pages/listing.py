@@ -10,6 +10,7 @@ depend on the number of projects.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -91,7 +92,9 @@ class ProjectSearch:
         self.plan = plan
         self.goal = goal
 
+    @cached_property
     def projects(self):
+        # Built once: `public()` looks up the view restrictions each time it is called.
         projects = ProjectPage.objects.live().public().filter(locale=self.locale)
         if self.plan is not None:
             projects = projects.filter(plan=self.plan)
@@ -103,8 +106,17 @@ class ProjectSearch:
         """Projects whose words match, best first; None when no words were given."""
         if not self.query.text:
             return None
-        results = self.projects().search(self.query.text, operator="and")
-        return list(dict.fromkeys(project.pk for project in results))
+        # Words only: quotes and operators mean syntax to some backends (SQLite's FTS5).
+        words = " ".join(re.findall(r"\w+", self.query.text))
+        if not words:
+            return []
+        results = self.projects.search(words, operator="and")
+        if hasattr(results, "get_queryset"):
+            # Wagtail's database backends: the ranked ids alone, in one query.
+            ids = results.get_queryset().values_list("pk", flat=True)
+        else:
+            ids = (project.pk for project in results)
+        return list(dict.fromkeys(ids))
 
     def filtered(self, projects, matching_ids, leave_out=None):
         query = self.query
@@ -120,7 +132,7 @@ class ProjectSearch:
 
     def run(self):
         matching_ids = self.matching_ids()
-        projects = self.projects()
+        projects = self.projects
         result_ids = list(
             self.filtered(projects, matching_ids)
             .order_by("-first_published_at", "pk")

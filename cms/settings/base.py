@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "plan_pages",
     "sdg",
     "search",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -53,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -121,6 +125,17 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's database search; on PostgreSQL each page is stemmed in its own language (search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 SEARCH_CONFIG_BY_LANGUAGE = {"da": "danish", "en": "english"}
+# A municipality that outgrows one database can point SEARCH_URL at Elasticsearch or
+# OpenSearch (SEARCH_BACKEND names Wagtail's backend module); see docs/search.md.
+if os.environ.get("SEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch2"),
+            "URLS": [os.environ["SEARCH_URL"]],
+            "INDEX": os.environ.get("SEARCH_INDEX", "naestved-lup"),
+            "TIMEOUT": 5,
+        }
+    }
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -135,3 +150,38 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lup@naestved.example.dk")
+
+# Caches: Redis when REDIS_URL is set (shared by every app server), else this process's memory.
+# Anonymous page responses are cached by cms.page_cache for PAGE_CACHE_SECONDS.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        name: {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": name,
+        }
+        for name in ("default", "renditions")
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
+
+# Background work (search index, reference index, cache purges, e-mail) runs through
+# django-tasks: at once by default; production.py switches to the database queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}

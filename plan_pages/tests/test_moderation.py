@@ -36,6 +36,9 @@ def plans(home_page):
 def member(plans, django_user_model):
     user = django_user_model.objects.create_user("karen", "karen@example.dk", "pw")
     user.groups.add(council_of(plans["A"]).group)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     return user
 
 
@@ -59,8 +62,9 @@ def test_council_edits_editor_sends_back_council_resubmits_editor_approves(
     client.post(edit_url, edit_data(project, summary="Første udkast.", **{"action-submit": "1"}))
     state = project.current_workflow_state
     assert state.status == "in_progress"
-    assert [m.to for m in mail.outbox] == [[editor.email]]  # the municipality is told
-    assert "Legeplads i Glumsø og Omegn" in mail.outbox[0].subject
+    # The municipality is told, in the editor's language (Danish).
+    assert [m.to for m in mail.outbox] == [[editor.email]]
+    assert mail.outbox[0].subject == 'Til godkendelse: "Legeplads i Glumsø og Omegn"'
 
     client.force_login(editor)
     reject = reverse(
@@ -70,7 +74,10 @@ def test_council_edits_editor_sends_back_council_resubmits_editor_approves(
     client.post(reject, {"comment": "Skriv gerne, hvornår legepladsen åbner."})
     state.refresh_from_db()
     assert state.status == "needs_changes"
-    assert member.email in mail.outbox[-1].to
+    # The council member reads the admin in English, and so gets the mail in English.
+    assert mail.outbox[-1].to == [member.email]
+    assert mail.outbox[-1].subject == 'Sent back for changes: "Legeplads i Glumsø og Omegn"'
+    assert "Skriv gerne, hvornår legepladsen åbner." in mail.outbox[-1].body
 
     client.force_login(member)
     response = client.get(edit_url)

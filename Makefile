@@ -12,10 +12,11 @@ EN_PO := locale/en/LC_MESSAGES/django.po
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(SETUP_STAMP): pyproject.toml
+$(SETUP_STAMP): pyproject.toml frontend/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test]"
+	npm ci --prefix frontend --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(SETUP_STAMP) compilemessages ## Create .venv, install the dependencies, compile translations

@@ -9,10 +9,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 
-from .views import healthz
+from .views import healthz, was
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("was", was, name="was"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from plan_pages.blocks import BodyBlock
 from plan_pages.models import BlupPhase, LocalAreaPlanPage, ProjectPage
 from sdg.goals import goals
 from sdg.tagging import goal_counts
@@ -42,7 +43,7 @@ class HomePage(Page):
 
     base_form_class = HomePageForm
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["plan_pages.LocalAreaPlanPage", "sdg.SDGIndexPage"]
+    subpage_types = ["plan_pages.LocalAreaPlanPage", "sdg.SDGIndexPage", "home.InformationPage"]
     max_count = 1
     template = "pages/home_page.html"
     page_description = _("The municipal overview of all local development plans. Only one.")
@@ -59,6 +60,7 @@ class HomePage(Page):
         context["blup_phases"] = BlupPhase.choices
         counts = goal_counts(self.locale_id)
         context["goal_counts"] = [(goal, counts.get(n, 0)) for n, goal in goals().items()]
+        context["max_goal_count"] = max(counts.values(), default=0) or 1
         return context
 
     def featured_in_own_language(self):
@@ -70,6 +72,32 @@ class HomePage(Page):
             .filter(locale_id=self.locale_id, translation_key__in=chosen.values("translation_key"))
             .order_by("title")
         )
+
+
+class InformationPage(Page):
+    """A page about the site itself: the accessibility statement, privacy and cookies."""
+
+    intro = models.TextField(_("introduction"), max_length=500, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        help_text=_("The accessibility statement must be reviewed at least once a year."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "pages/information_page.html"
+    page_description = _("About the site: accessibility statement, privacy and cookies.")
+
+    class Meta:
+        verbose_name = _("information page")
 
 
 class FeaturedProject(Orderable):
@@ -136,8 +164,34 @@ class ContactSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Shown in the language of the page when translated."),
     )
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_statement_url = models.URLField(
+        _("accessibility statement in the WAS tool"),
+        blank=True,
+        help_text=_("If set, /was leads here instead of to the page above."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy and cookies page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
-    panels = [FieldPanel("contact")]
+    panels = [
+        FieldPanel("contact"),
+        FieldPanel("accessibility_statement"),
+        FieldPanel("accessibility_statement_url"),
+        FieldPanel("privacy_page"),
+    ]
 
     class Meta:
         verbose_name = _("site and contact")

@@ -16,6 +16,18 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 SOURCE_LANGUAGE = "da"
 
 
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG 2.1 relative luminance of a #RRGGBB colour."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
 @dataclass(frozen=True)
 class Target:
     goal: int
@@ -30,6 +42,11 @@ class Goal:
     title: dict
     short_title: dict
     description: dict
+
+    @property
+    def text_colour(self) -> str:
+        """White or near-black, whichever reads better on the goal's colour (WCAG contrast)."""
+        return max(("#FFFFFF", "#1A1A1A"), key=lambda text: contrast_ratio(self.colour, text))
 
     def text(self, field: str, language: str | None = None) -> str:
         texts = getattr(self, field)

@@ -108,6 +108,10 @@ class SDGGoalPage(Page):
     class Meta:
         verbose_name = _("goal")
 
+    @property
+    def text_colour(self):
+        return goals()[self.number].text_colour
+
     def clean(self):
         super().clean()
         siblings = SDGGoalPage.objects.filter(locale_id=self.locale_id, number=self.number)

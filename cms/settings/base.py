@@ -106,6 +106,9 @@ TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
 
+# Det Fælles Designsystem from npm (frontend/package.json), served as one tree: its CSS
+# refers to ../fonts and ../img.
+STATICFILES_DIRS = [("dkfds", BASE_DIR / "frontend" / "node_modules" / "dkfds" / "dist")]
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"

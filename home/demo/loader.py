@@ -14,7 +14,13 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site, WorkflowState
 from wagtail.users.models import UserProfile
 
-from home.models import ContactDetails, ContactSettings, FeaturedProject, HomePage
+from home.models import (
+    ContactDetails,
+    ContactSettings,
+    FeaturedProject,
+    HomePage,
+    InformationPage,
+)
 from plan_pages.councils import EDITORS_GROUP
 from plan_pages.models import (
     LocalAreaPlanPage,
@@ -97,7 +103,8 @@ class DemoLoader:
                 self.ensure_project(plan, project_data)
         self.ensure_featured_projects(home)
         self.ensure_council_members(home)
-        contact = self.ensure_contact(home)
+        information_pages = self.ensure_information_pages(home)
+        contact = self.ensure_contact(home, information_pages)
         for locale in Locale.objects.exclude(language_code=SOURCE):
             self.translate_site(home, index_page, contact, locale)
         self.ensure_draft_in_moderation(home)
@@ -128,6 +135,9 @@ class DemoLoader:
             for project_data in plan_data["projects"]:
                 project = ProjectPage.objects.child_of(plan).get(slug=project_data["slug"][SOURCE])
                 self.translate(project, self.build_project(project_data, language), locale)
+        for data in self.content["information_pages"]:
+            page = InformationPage.objects.child_of(home).get(slug=data["slug"][SOURCE])
+            self.translate(page, self.build_information_page(data, language), locale)
         self.translate(contact, self.build_contact(language), locale)
 
     def translate(self, source, twin, locale):
@@ -279,12 +289,34 @@ class DemoLoader:
         ]
         home.save_revision(user=self.admin).publish(user=self.admin)
 
-    def ensure_contact(self, home: HomePage) -> ContactDetails:
+    def ensure_information_pages(self, home: HomePage) -> dict:
+        """The accessibility statement and the privacy page, by their role."""
+        pages = {}
+        for data in self.content["information_pages"]:
+            page = InformationPage.objects.child_of(home).filter(slug=data["slug"][SOURCE]).first()
+            pages[data["role"]] = page or self.publish(
+                home, self.build_information_page(data, SOURCE)
+            )
+        return pages
+
+    def build_information_page(self, data: dict, language: str) -> InformationPage:
+        text = in_language(data, language)
+        return InformationPage(
+            title=text["title"],
+            slug=text["slug"],
+            intro=text["intro"],
+            body=stream(data["body"], language, key=data["slug"][SOURCE]),
+            last_reviewed=as_date(data["last_reviewed"]),
+        )
+
+    def ensure_contact(self, home: HomePage, information_pages: dict) -> ContactDetails:
         settings = ContactSettings.for_site(home.get_site())
         if settings.contact is None:
             contact = self.build_contact(SOURCE)
             contact.save()
             settings.contact = contact
+            settings.accessibility_statement = information_pages["accessibility_statement"]
+            settings.privacy_page = information_pages["privacy"]
             settings.save()
         return settings.contact
 

@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
@@ -81,3 +82,18 @@ def language_versions(context):
         for code, name in settings.LANGUAGES
         if code in urls or code in fallbacks
     ]
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The accessibility statement (always by /was, as Danish rules ask) and the privacy page."""
+    request = context["request"]
+    site_settings = ContactSettings.for_request(request)
+    links = []
+    if site_settings.accessibility_statement_id or site_settings.accessibility_statement_url:
+        links.append({"title": _("Accessibility statement"), "url": reverse("was")})
+    if site_settings.privacy_page_id:
+        privacy = site_settings.privacy_page.localized
+        if privacy.live:
+            links.append({"title": privacy.title, "url": privacy.get_url(request)})
+    return links

@@ -80,3 +80,12 @@ def test_a_language_has_one_page_per_goal(home_page):
     duplicate.locale = index_page.locale
     with translation.override("en"), pytest.raises(ValidationError, match="already has a page"):
         index_page.add_child(instance=duplicate)
+
+
+def test_every_goal_has_a_text_colour_with_at_least_4_5_to_1_contrast():
+    from sdg.goals import contrast_ratio
+
+    for goal in goals().values():
+        assert contrast_ratio(goal.colour, goal.text_colour) >= 4.5, goal.number
+    assert goals()[7].text_colour == "#1A1A1A"  # white on #FCC30B fails
+    assert goals()[1].text_colour == "#FFFFFF"

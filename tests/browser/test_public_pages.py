@@ -1,0 +1,167 @@
+"""Every public page type, in both languages, in a real browser (Debian's Chromium).
+
+One test loads the demo site once and checks each page with axe-core (WCAG 2.0/2.1 A and AA),
+the Nu Html Checker, the keyboard, the page-weight budget and JavaScript switched off.
+"""
+
+import gzip
+import json
+import shutil
+import subprocess
+from io import StringIO
+from pathlib import Path
+from urllib.parse import urlparse
+
+from django.conf import settings
+from django.core.management import call_command
+
+import pytest
+
+from home.models import HomePage, InformationPage
+from plan_pages.models import LocalAreaPlanPage, ProjectPage
+from sdg.models import SDGGoalPage, SDGIndexPage
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FRONTEND = Path(settings.BASE_DIR) / "frontend" / "node_modules"
+AXE = FRONTEND / "axe-core" / "axe.min.js"
+VNU = FRONTEND / "vnu-jar" / "build" / "dist" / "vnu.jar"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BUDGET_BYTES = 150 * 1024
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
+
+
+def public_urls():
+    """One page of each type in each language, plus the search page with filters."""
+    urls = []
+    for language in ("da", "en"):
+        pages = [
+            HomePage.objects.get(locale__language_code=language),
+            LocalAreaPlanPage.objects.filter(
+                locale__language_code=language, plan_kind="blup"
+            ).first(),
+            LocalAreaPlanPage.objects.filter(
+                locale__language_code=language, plan_kind="lup"
+            ).first(),
+            ProjectPage.objects.filter(locale__language_code=language).first(),
+            SDGIndexPage.objects.get(locale__language_code=language),
+            SDGGoalPage.objects.get(locale__language_code=language, number=11),
+        ] + list(InformationPage.objects.filter(locale__language_code=language))
+        urls += [page.url for page in pages]
+        search = "/da/soeg/" if language == "da" else "/en/search/"
+        urls += [f"{search}?q=sti&goal=15&status=idea", f"{search}?q=zzzz"]
+    return urls
+
+
+def launch(playwright):
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+        ],
+    )
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}× e.g. "
+        f"{violation['nodes'][0]['target']})"
+        for violation in result["violations"]
+    ]
+
+
+def html_errors(files):
+    """The Nu Html Checker's errors for the saved pages."""
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages]
+
+
+def reaches_with_tab(page, selector, presses=40):
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return True
+    return False
+
+
+def check_page(context, no_script, url, own_host):
+    """Problems found on one page, and its HTML as the browser saw it."""
+    page = context.new_page()
+    hosts, transferred = set(), []
+    page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+    page.on("response", lambda response: transferred.append(response))
+    response = page.goto(url, wait_until="load")
+    if response.status != 200:
+        return [f"status {response.status}"], ""
+    html = response.text()  # as served, before axe is injected
+    problems = [f"axe {violation}" for violation in axe_violations(page)]
+    if hosts - {own_host}:
+        problems.append(f"requests to other hosts: {hosts - {own_host}}")
+    size = sum(
+        len(gzip.compress(r.body()))
+        for r in transferred
+        if r.request.resource_type in ("document", "stylesheet", "script")
+    )
+    if size > BUDGET_BYTES:
+        problems.append(f"HTML+CSS+JS {size // 1024} KB compressed, over 150 KB")
+
+    page.goto(url)
+    page.keyboard.press("Tab")
+    if not page.evaluate("document.activeElement.classList.contains('skipnav')"):
+        problems.append("the skip link is not the first focusable element")
+    for selector in ("#header-search", ".language-switcher a"):
+        if not reaches_with_tab(page, selector):
+            problems.append(f"{selector} cannot be reached with Tab")
+    page.close()
+
+    bare = no_script.new_page()
+    bare.goto(url)
+    if not bare.locator("main h1").first.is_visible():
+        problems.append("no visible heading without JavaScript")
+    bare.close()
+    return problems, html
+
+
+def test_public_pages_are_accessible_valid_light_and_keyboard_usable(
+    live_server, tmp_path, monkeypatch
+):
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-Password-1")
+    call_command("load_demo_content", stdout=StringIO())
+    paths = public_urls()  # the database is read before Playwright starts its event loop
+    own_host = urlparse(live_server.url).netloc
+
+    problems, saved = [], []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        no_script = browser.new_context(
+            java_script_enabled=False, viewport={"width": 375, "height": 800}
+        )
+        for number, path in enumerate(paths):
+            found, html = check_page(context, no_script, f"{live_server.url}{path}", own_host)
+            problems += [f"{path}: {problem}" for problem in found]
+            saved.append(tmp_path / f"page{number}.html")
+            saved[-1].write_text(html, encoding="utf-8")
+        browser.close()
+
+    problems += html_errors(saved)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)

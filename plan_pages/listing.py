@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
@@ -110,7 +111,10 @@ class ProjectSearch:
         words = " ".join(re.findall(r"\w+", self.query.text))
         if not words:
             return []
-        results = self.projects.search(words, operator="and")
+        # SQLite's backend ranks with a subquery per matching row (slow past a few hundred
+        # matches), so on SQLite, the development fallback, matches come newest first.
+        by_relevance = connection.vendor != "sqlite"
+        results = self.projects.search(words, operator="and", order_by_relevance=by_relevance)
         if hasattr(results, "get_queryset"):
             # Wagtail's database backends: the ranked ids alone, in one query.
             ids = results.get_queryset().values_list("pk", flat=True)

@@ -22,6 +22,31 @@ from .forms import LocalAreaPlanPageForm, ProjectPageForm
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
+def validate_months(value):
+    if not value or any(month not in range(1, 13) for month in value):
+        raise ValidationError(_("Choose one or more months."))
+
+
+class MonthsField(models.JSONField):
+    """Months of the year, 1 to 12, ticked in the admin."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("validators", [validate_months])
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        from django import forms
+        from django.utils.dates import MONTHS
+
+        return forms.TypedMultipleChoiceField(
+            choices=list(MONTHS.items()),
+            coerce=int,
+            widget=forms.CheckboxSelectMultiple,
+            label=self.verbose_name,
+        )
+
+
 class PlanKind(models.TextChoices):
     LUP = "lup", _("LUP: local development plan")
     BLUP = "blup", _("BLUP: sustainable local development plan")
@@ -118,6 +143,7 @@ class LocalAreaPlanPage(Page):
         InlinePanel("phases", heading=_("BLUP phases"), label=_("phase"), max_num=4),
         InlinePanel("village_goals", heading=_("Village goals"), label=_("village goal")),
         InlinePanel("process_steps", heading=_("The plan's process"), label=_("step")),
+        InlinePanel("activities", heading=_("The year (årshjul)"), label=_("activity")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -134,6 +160,7 @@ class LocalAreaPlanPage(Page):
         *[TranslatableField(name) for name in ("body", "concluded_note")],
         TranslatableField("village_goals"),
         TranslatableField("process_steps"),
+        TranslatableField("activities"),
         *[
             SynchronizedField(name, overridable=False)
             for name in ("plan_kind", "year_adopted", "next_revision", "concluded_on", "phases")
@@ -155,6 +182,11 @@ class LocalAreaPlanPage(Page):
     @property
     def is_blup(self):
         return self.plan_kind == PlanKind.BLUP
+
+    def annual_wheel(self):
+        from .wheel import annual_wheel
+
+        return annual_wheel(self.activities.all())
 
     def clean(self):
         super().clean()
@@ -203,6 +235,28 @@ class VillageGoal(TranslatableMixin, Orderable):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+
+class AnnualActivity(TranslatableMixin, Orderable):
+    """A recurring activity in the plan's year (årshjul): meetings, assemblies, local events."""
+
+    page = ParentalKey(LocalAreaPlanPage, on_delete=models.CASCADE, related_name="activities")
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), blank=True, max_length=400)
+    months = MonthsField(_("months"))
+
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("months")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        SynchronizedField("months", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("activity in the year")
+
+    def __str__(self):
+        return self.title
 
 
 class PlanPhase(Orderable):

@@ -3,7 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import HomePage
+from home.models import HomePage, InformationPage
 from home.tests.factories import HomePageFactory
 from plan_pages.models import LocalAreaPlanPage, ProjectPage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory
@@ -13,7 +13,9 @@ from sdg.models import SDGGoalPage, SDGIndexPage
 class PageTreeTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_and_holds_plans_and_goals(self):
         self.assertCanCreateAt(Page, HomePage)
-        self.assertAllowedSubpageTypes(HomePage, {LocalAreaPlanPage, SDGIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {LocalAreaPlanPage, SDGIndexPage, InformationPage})
+        self.assertAllowedParentPageTypes(InformationPage, {HomePage})
+        self.assertAllowedSubpageTypes(InformationPage, set())
 
     def test_only_one_home_page(self):
         root = Page.get_first_root_node()
@@ -44,7 +46,14 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertTrue(LocalAreaPlanPage.can_create_at(home))
 
     def test_every_page_type_describes_itself_to_editors(self):
-        for model in (HomePage, LocalAreaPlanPage, ProjectPage, SDGIndexPage, SDGGoalPage):
+        for model in (
+            HomePage,
+            InformationPage,
+            LocalAreaPlanPage,
+            ProjectPage,
+            SDGIndexPage,
+            SDGGoalPage,
+        ):
             with self.subTest(model=model.__name__):
                 self.assertTrue(str(model.page_description))
                 self.assertTrue(model.template.startswith("pages/"))

@@ -19,6 +19,7 @@ def test_danish_letters_become_ascii_the_danish_way(title, slug):
     assert danish_slugify(title) == slug
 
 
+@pytest.mark.django_db
 def test_the_admin_slug_field_transliterates_danish_letters_as_the_editor_types():
     form_class = LocalAreaPlanPage.get_edit_handler().get_form_class()
     formatters = form_class().fields["slug"].widget.attrs["data-w-slug-formatters-value"]

@@ -23,6 +23,7 @@ from home.models import (
 )
 from plan_pages.councils import EDITORS_GROUP
 from plan_pages.models import (
+    AnnualActivity,
     LocalAreaPlanPage,
     LocalCouncil,
     PlanPhase,
@@ -131,6 +132,7 @@ class DemoLoader:
             twin = self.build_plan(plan_data, language)
             share_translation_keys(plan.village_goals.all(), twin.village_goals.all())
             share_translation_keys(plan.process_steps.all(), twin.process_steps.all())
+            share_translation_keys(plan.activities.all(), twin.activities.all())
             self.translate(plan, twin, locale)
             for project_data in plan_data["projects"]:
                 project = ProjectPage.objects.child_of(plan).get(slug=project_data["slug"][SOURCE])
@@ -246,6 +248,14 @@ class DemoLoader:
                     targets=goal.get("targets", []),
                 )
                 for number, goal in enumerate(text["village_goals"], start=1)
+            ],
+            activities=[
+                AnnualActivity(
+                    title=activity["title"],
+                    description=activity["description"],
+                    months=activity["months"],
+                )
+                for activity in text["activities"]
             ],
             process_steps=[
                 ProcessStep(

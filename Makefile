@@ -7,7 +7,7 @@ SETUP_STAMP := $(VENV)/.installed
 EN_PO := locale/en/LC_MESSAGES/django.po
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint check messages compilemessages
+.PHONY: help install run test lint check messages compilemessages browser
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -35,7 +35,10 @@ run: install ## Set up the demo site on SQLite and serve it on http://127.0.0.1:
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the tests (SQLite, or the database in DATABASE_URL)
+browser: ## Install Debian's Chromium for the browser tests, where it is missing (needs root)
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: install browser ## Run the tests (SQLite, or the database in DATABASE_URL)
 	$(BIN)/python -m pytest
 
 lint: install ## Check the code style

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from sdg.goals import goals
 
-from .models import LocalAreaPlanPage, ProjectPage, ProjectStatus
+from .models import LocalAreaPlanPage, ProjectGoal, ProjectPage, ProjectStatus
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 12
@@ -31,6 +31,11 @@ def clean_text(value: str) -> str:
     """Words as typed, without control characters (PostgreSQL refuses NUL) and extra spaces."""
     value = "".join(c for c in value if unicodedata.category(c)[0] != "C" or c in " \t")
     return re.sub(r"\s+", " ", value).strip()
+
+
+def projects_with_goals(numbers):
+    """A subquery, so the filter never repeats a project (and needs no DISTINCT)."""
+    return ProjectGoal.objects.filter(goal__in=numbers).values("page_id")
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,7 @@ class ProjectSearch:
         if self.plan is not None:
             projects = projects.filter(plan=self.plan)
         if self.goal is not None:
-            projects = projects.filter(goal_tags__goal=self.goal)
+            projects = projects.filter(pk__in=projects_with_goals([self.goal]))
         return projects
 
     def matching_ids(self) -> list[int] | None:
@@ -127,7 +132,7 @@ class ProjectSearch:
         if matching_ids is not None:
             projects = projects.filter(pk__in=matching_ids)
         if query.goals and leave_out != "goal":
-            projects = projects.filter(goal_tags__goal__in=query.goals)
+            projects = projects.filter(pk__in=projects_with_goals(query.goals))
         if query.areas and leave_out != "area":
             projects = projects.filter(plan__slug__in=query.areas)
         if query.statuses and leave_out != "status":
@@ -141,7 +146,6 @@ class ProjectSearch:
             self.filtered(projects, matching_ids)
             .order_by("-first_published_at", "pk")
             .values_list("pk", flat=True)
-            .distinct()
         )
         if matching_ids is not None and self.query.sort == "relevance":
             kept = set(result_ids)
@@ -172,7 +176,8 @@ class ProjectSearch:
             self.filtered(projects, matching_ids, leave_out=facet)
             .order_by()
             .values(column)
-            .annotate(projects=Count("pk", distinct=True))
+            # Only the goal facet joins rows that could repeat a project.
+            .annotate(projects=Count("pk", distinct=facet == "goal"))
         )
         return {row[column]: row["projects"] for row in rows if row[column] is not None}
 

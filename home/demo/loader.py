@@ -214,9 +214,13 @@ class DemoLoader:
         if welcome is not None and not welcome.get_children().exists():
             welcome.delete()
 
+    def ensure_child(self, parent: Page, model, data: dict, build) -> Page:
+        """The child page with the Danish slug in `data`; built and published if missing."""
+        existing = model.objects.child_of(parent).filter(slug=data["slug"][SOURCE]).first()
+        return existing or self.publish(parent, build(data, SOURCE))
+
     def ensure_plan(self, home: HomePage, data: dict) -> LocalAreaPlanPage:
-        plan = LocalAreaPlanPage.objects.child_of(home).filter(slug=data["slug"][SOURCE]).first()
-        return plan or self.publish(home, self.build_plan(data, SOURCE))
+        return self.ensure_child(home, LocalAreaPlanPage, data, self.build_plan)
 
     def build_plan(self, data: dict, language: str) -> LocalAreaPlanPage:
         text = in_language(data, language)
@@ -266,8 +270,7 @@ class DemoLoader:
         )
 
     def ensure_project(self, plan: LocalAreaPlanPage, data: dict) -> ProjectPage:
-        project = ProjectPage.objects.child_of(plan).filter(slug=data["slug"][SOURCE]).first()
-        return project or self.publish(plan, self.build_project(data, SOURCE))
+        return self.ensure_child(plan, ProjectPage, data, self.build_project)
 
     def build_project(self, data: dict, language: str) -> ProjectPage:
         text = in_language(data, language)
@@ -303,10 +306,8 @@ class DemoLoader:
         """The accessibility statement and the privacy page, by their role."""
         pages = {}
         for data in self.content["information_pages"]:
-            page = InformationPage.objects.child_of(home).filter(slug=data["slug"][SOURCE]).first()
-            pages[data["role"]] = page or self.publish(
-                home, self.build_information_page(data, SOURCE)
-            )
+            build = self.build_information_page
+            pages[data["role"]] = self.ensure_child(home, InformationPage, data, build)
         return pages
 
     def build_information_page(self, data: dict, language: str) -> InformationPage:

@@ -92,11 +92,19 @@ class ProjectQuery:
 class ProjectSearch:
     """Live, public projects of one language, optionally within one plan or for one goal."""
 
-    def __init__(self, query: ProjectQuery, locale, plan=None, goal=None):
+    def __init__(self, query: ProjectQuery, locale, plan=None, goal=None, areas=None):
         self.query = query
         self.locale = locale
         self.plan = plan
         self.goal = goal
+        self.areas = area_choices(locale, plan) if areas is None else areas
+
+    @classmethod
+    def from_params(cls, params, locale, plan=None, goal=None):
+        """A search read from GET parameters, looking the areas up once for both."""
+        areas = area_choices(locale, plan)
+        query = ProjectQuery.from_params(params, {area.slug for area in areas})
+        return cls(query, locale, plan=plan, goal=goal, areas=areas)
 
     @cached_property
     def projects(self):
@@ -159,7 +167,7 @@ class ProjectSearch:
             page=page,
             total=len(result_ids),
             facets={facet: self.count(facet, projects, matching_ids) for facet in self.facets()},
-            areas=list(area_choices(self.locale)) if "area" in self.facets() else [],
+            areas=self.areas,
         )
 
     def facets(self):
@@ -217,5 +225,8 @@ class SearchOutcome:
         ]
 
 
-def area_choices(locale):
-    return LocalAreaPlanPage.objects.live().public().filter(locale=locale).order_by("title")
+def area_choices(locale, plan=None):
+    """The areas a visitor can filter by; none within one plan."""
+    if plan is not None:
+        return []
+    return list(LocalAreaPlanPage.objects.live().public().filter(locale=locale).order_by("title"))

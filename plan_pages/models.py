@@ -194,11 +194,10 @@ class LocalAreaPlanPage(Page):
             raise ValidationError({"next_revision": _("The revision comes after adoption.")})
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import ProjectQuery, ProjectSearch
+        from .listing import ProjectSearch
 
         context = super().get_context(request, *args, **kwargs)
-        query = ProjectQuery.from_params(request.GET, area_slugs=set())
-        context["outcome"] = ProjectSearch(query, self.locale, plan=self).run()
+        context["outcome"] = ProjectSearch.from_params(request.GET, self.locale, plan=self).run()
         return context
 
 

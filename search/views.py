@@ -2,7 +2,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Locale
 
-from plan_pages.listing import ProjectQuery, ProjectSearch, area_choices
+from plan_pages.listing import ProjectSearch
 
 
 def search(request):
@@ -11,12 +11,9 @@ def search(request):
     Every state of the page is a plain GET address, so it works without JavaScript and can
     be shared and bookmarked.
     """
-    locale = Locale.get_active()
-    area_slugs = set(area_choices(locale).values_list("slug", flat=True))
-    query = ProjectQuery.from_params(request.GET, area_slugs)
-    outcome = ProjectSearch(query, locale).run()
+    outcome = ProjectSearch.from_params(request.GET, Locale.get_active()).run()
     return TemplateResponse(
         request,
         "pages/search_page.html",
-        {"query": query, "search_query": query.text, "outcome": outcome},
+        {"query": outcome.query, "search_query": outcome.query.text, "outcome": outcome},
     )

@@ -23,6 +23,12 @@ ARCHIVE_PREFIX = "Arkiv: "
 
 # Draft in the plan's subtree: add and edit pages, lock them while working. No publish, no delete.
 COUNCIL_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
+# Read residents' survey answers of their own area and moderate the comments (see `areas_of`).
+COUNCIL_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("plan_pages", "view_ideaanswer"),
+    ("plan_pages", "change_ideaanswer"),
+]
 COUNCIL_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -36,6 +42,18 @@ COUNCIL_COLLECTION_PERMISSIONS = [
 def source_plan(plan):
     """The plan in the default (source) language, which names the council."""
     return plan.get_translation_or_none(Locale.get_default()) or plan
+
+
+def areas_of(user):
+    """The translation keys of the plans whose council `user` sits on; None means every area.
+
+    Municipal editors and superusers work on every area; anyone else only on their councils'.
+    """
+    if user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists():
+        return None
+    from .models import LocalCouncil
+
+    return set(LocalCouncil.objects.filter(group__user=user).values_list("plan_key", flat=True))
 
 
 def council_name(plan) -> str:
@@ -85,9 +103,7 @@ def create_council(plan_key, name):
     from .models import LocalCouncil
 
     group = Group.objects.create(name=name)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
+    group.permissions.add(*permissions(COUNCIL_MODEL_PERMISSIONS))
     collection = Collection.get_first_root_node().add_child(name=name)
     for permission in permissions(COUNCIL_COLLECTION_PERMISSIONS):
         GroupCollectionPermission.objects.create(

@@ -8,6 +8,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -144,6 +145,7 @@ class LocalAreaPlanPage(Page):
         InlinePanel("village_goals", heading=_("Village goals"), label=_("village goal")),
         InlinePanel("process_steps", heading=_("The plan's process"), label=_("step")),
         InlinePanel("activities", heading=_("The year (årshjul)"), label=_("activity")),
+        InlinePanel("ideas", heading=_("Ideas from the citizens' meeting"), label=_("idea")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -161,6 +163,7 @@ class LocalAreaPlanPage(Page):
         TranslatableField("village_goals"),
         TranslatableField("process_steps"),
         TranslatableField("activities"),
+        TranslatableField("ideas"),
         *[
             SynchronizedField(name, overridable=False)
             for name in ("plan_kind", "year_adopted", "next_revision", "concluded_on", "phases")
@@ -172,7 +175,7 @@ class LocalAreaPlanPage(Page):
 
     base_form_class = LocalAreaPlanPageForm
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["plan_pages.ProjectPage"]
+    subpage_types = ["plan_pages.ProjectPage", "plan_pages.SurveyPage"]
     template = "pages/local_area_plan_page.html"
     page_description = _("The local development plan of one area, written by its local council.")
 
@@ -297,7 +300,7 @@ class ProjectTag(TaggedItemBase):
     )
 
 
-class ProjectPage(Page):
+class ProjectPage(RoutablePageMixin, Page):
     plan = models.ForeignKey(
         LocalAreaPlanPage,
         null=True,
@@ -323,12 +326,6 @@ class ProjectPage(Page):
         help_text=_("The plan's village goals this project works towards."),
     )
     tags = ClusterTaggableManager(through=ProjectTag, blank=True, verbose_name=_("tags"))
-    contact_name = models.CharField(_("working group contact"), max_length=120, blank=True)
-    contact_email = models.EmailField(
-        _("contact e-mail"),
-        blank=True,
-        help_text=_("Never shown on the site; used to forward messages from residents."),
-    )
     how_to_take_part = models.TextField(_("how to take part"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -352,11 +349,11 @@ class ProjectPage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("how_to_take_part"),
-                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
             ],
             heading=_("Taking part"),
         ),
+        InlinePanel("working_groups", heading=_("Working groups"), label=_("working group")),
         FieldPanel("tags"),
     ]
     search_fields = Page.search_fields + [
@@ -386,8 +383,7 @@ class ProjectPage(Page):
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
         SynchronizedField("tagged_items"),
-        SynchronizedField("contact_name"),
-        SynchronizedField("contact_email"),
+        TranslatableField("working_groups"),
         SynchronizedField("image"),
     ]
 
@@ -415,6 +411,12 @@ class ProjectPage(Page):
         if not self.plan_id:
             return []
         return self.plan.village_goals.filter(number__in=self.village_goals).order_by("number")
+
+    @path(_("join/<int:group_id>/"), name="join")
+    def join_working_group(self, request, group_id):
+        from .working_groups import serve_join
+
+        return serve_join(self, request, group_id)
 
     def clean(self):
         super().clean()
@@ -459,3 +461,218 @@ class LocalCouncil(models.Model):
 
     def __str__(self):
         return self.group.name
+
+
+class WorkingGroup(TranslatableMixin, Orderable):
+    """Residents working together on a project; the coordinator's e-mail is never shown."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="working_groups")
+    name = models.CharField(_("name"), max_length=120)
+    purpose = models.TextField(_("purpose"), max_length=600)
+    coordinator_name = models.CharField(_("coordinator"), max_length=120)
+    coordinator_email = models.EmailField(
+        _("coordinator's e-mail"),
+        help_text=_("Never shown on the site: residents who want to join are sent here."),
+    )
+    meeting_rhythm = models.CharField(
+        _("meeting rhythm"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: the first Tuesday of the month at 19."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("purpose"),
+        FieldRowPanel([FieldPanel("coordinator_name"), FieldPanel("coordinator_email")]),
+        FieldPanel("meeting_rhythm"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("purpose"),
+        TranslatableField("meeting_rhythm"),
+        SynchronizedField("coordinator_name", overridable=False),
+        SynchronizedField("coordinator_email", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("working group")
+
+    def __str__(self):
+        return self.name
+
+
+class Idea(TranslatableMixin, Orderable):
+    """An idea from the citizens' meeting. The plan's survey asks residents about each one."""
+
+    page = ParentalKey(LocalAreaPlanPage, on_delete=models.CASCADE, related_name="ideas")
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=160)
+    description = models.TextField(_("description"), max_length=600, blank=True)
+    project = models.ForeignKey(
+        ProjectPage,
+        verbose_name=_("became the project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("When the idea has become one of the plan's projects."),
+    )
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("project"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        SynchronizedField("number", overridable=False),
+        SynchronizedField("project", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("idea")
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class SurveyPage(Page):
+    """The plan's online survey: residents prioritise its ideas, comment and offer to help.
+
+    Answers are stored against the survey and ideas in the default language, so the Danish and
+    English versions of a survey count together.
+    """
+
+    plan = models.ForeignKey(
+        LocalAreaPlanPage,
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The plan this survey sits under, kept in step by save().",
+    )
+    intro = RichTextField(_("introduction"), features=settings.RICH_TEXT_INLINE_FEATURES)
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+    results_public = models.BooleanField(
+        _("show the results on the site"),
+        default=False,
+        help_text=_("Numbers per idea, and comments once they are approved."),
+    )
+    thank_you = models.TextField(_("thank-you text"), blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        FieldPanel("thank_you"),
+        FieldPanel("results_public"),
+    ]
+    translatable_fields = [
+        *[TranslatableField(name) for name in ("title", "slug", "seo_title", "search_description")],
+        TranslatableField("intro"),
+        TranslatableField("thank_you"),
+        *[
+            SynchronizedField(name, overridable=False)
+            for name in ("opens_at", "closes_at", "results_public")
+        ],
+    ]
+
+    parent_page_types = ["plan_pages.LocalAreaPlanPage"]
+    subpage_types = []
+    template = "pages/survey_page.html"
+    page_description = _("An online survey of the plan's ideas: priorities, comments, helpers.")
+
+    class Meta:
+        verbose_name = _("survey")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The survey must close after it opens.")})
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            self.plan_id = parent.pk if parent.specific_class is LocalAreaPlanPage else None
+        super().save(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        from .survey import serve_survey
+
+        return serve_survey(self, request)
+
+
+class SurveyResponse(models.Model):
+    """One resident's answer to a survey. Anonymous, unless they offered to help."""
+
+    survey = models.ForeignKey(
+        SurveyPage, on_delete=models.CASCADE, related_name="responses", verbose_name=_("survey")
+    )
+    language = models.CharField(_("language"), max_length=8)
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+
+    def __str__(self):
+        return f"{self.survey} #{self.pk}"
+
+    def anonymise(self, when):
+        self.name, self.email, self.anonymised_at = "", "", when
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+PRIORITIES = [
+    (1, _("1 – not important")),
+    (2, _("2")),
+    (3, _("3")),
+    (4, _("4")),
+    (5, _("5 – very important")),
+]
+
+
+class IdeaAnswer(models.Model):
+    """What one response said about one idea (of the survey's default-language plan)."""
+
+    response = models.ForeignKey(
+        SurveyResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
+    )
+    # PROTECT: an idea residents have answered cannot disappear with its answers; the plan's
+    # form explains this to the editor before it gets here.
+    idea = models.ForeignKey(
+        Idea, on_delete=models.PROTECT, related_name="answers", verbose_name=_("idea")
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), null=True, blank=True, choices=PRIORITIES
+    )
+    comment = models.TextField(_("comment"), max_length=1000, blank=True)
+    comment_status = models.CharField(
+        _("moderation"), max_length=8, choices=CommentStatus.choices, default=CommentStatus.PENDING
+    )
+    wants_to_help = models.BooleanField(_("wants to help"), default=False)
+
+    panels = [
+        FieldPanel("idea", read_only=True),
+        FieldPanel("comment", read_only=True),
+        FieldPanel("comment_status"),
+    ]
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("survey answers")
+
+    def __str__(self):
+        return f"{self.idea} – {self.response}"

@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, InformationPage
 from home.tests.factories import HomePageFactory
-from plan_pages.models import LocalAreaPlanPage, ProjectPage
+from plan_pages.models import LocalAreaPlanPage, ProjectPage, SurveyPage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory
 from sdg.models import SDGGoalPage, SDGIndexPage
 
@@ -23,9 +23,10 @@ class PageTreeTests(WagtailPageTestCase):
         HomePageFactory(parent=root)
         self.assertFalse(HomePage.can_create_at(root))
 
-    def test_plans_hold_projects_only(self):
+    def test_plans_hold_projects_and_surveys(self):
         self.assertCanCreateAt(HomePage, LocalAreaPlanPage)
-        self.assertAllowedSubpageTypes(LocalAreaPlanPage, {ProjectPage})
+        self.assertAllowedSubpageTypes(LocalAreaPlanPage, {ProjectPage, SurveyPage})
+        self.assertAllowedParentPageTypes(SurveyPage, {LocalAreaPlanPage})
         self.assertAllowedParentPageTypes(LocalAreaPlanPage, {HomePage})
 
     def test_projects_sit_under_plans_and_hold_nothing(self):

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -188,3 +189,13 @@ LOGGING = {
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Residents' survey answers and requests to join a working group (plan_pages.participation).
+# The rate is per client address and generous, because a whole citizens' meeting may answer
+# from the village hall's one connection. Behind a proxy, RATELIMIT_IP_META_KEY names the
+# header that carries the client's address.
+PARTICIPATION_RATE_LIMIT = os.environ.get("PARTICIPATION_RATE_LIMIT", "30/h")
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# Volunteers' names and e-mail addresses are deleted this many days after their survey closes
+# (manage.py anonymise_volunteers, run daily by cron).
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", 180))

@@ -31,6 +31,7 @@ from plan_pages.models import (
     ProjectGoal,
     ProjectPage,
     VillageGoal,
+    WorkingGroup,
 )
 from sdg.localize import share_translation_keys, translate_from_twin
 from sdg.pages import ensure_goal_pages, translate_goal_pages
@@ -39,6 +40,11 @@ CONTENT_FILE = Path(__file__).resolve().parent / "content.json"
 SOURCE = "da"
 FEATURED_PER_SITE = 3
 HOME_SLUG = {"da": "forside", "en": "home"}
+DEFAULT_WORKING_GROUP = {
+    "name": {"da": "Arbejdsgruppen", "en": "The working group"},
+    "purpose": None,
+    "meeting_rhythm": {"da": "Efter aftale", "en": "As agreed"},
+}
 MODERATION_DEMO = {
     "plan": "glumsoe-og-omegn",
     "project": "fugleskjul-ved-glumsoe-soe",
@@ -136,7 +142,9 @@ class DemoLoader:
             self.translate(plan, twin, locale)
             for project_data in plan_data["projects"]:
                 project = ProjectPage.objects.child_of(plan).get(slug=project_data["slug"][SOURCE])
-                self.translate(project, self.build_project(project_data, language), locale)
+                twin = self.build_project(project_data, language)
+                share_translation_keys(project.working_groups.all(), twin.working_groups.all())
+                self.translate(project, twin, locale)
         for data in self.content["information_pages"]:
             page = InformationPage.objects.child_of(home).get(slug=data["slug"][SOURCE])
             self.translate(page, self.build_information_page(data, language), locale)
@@ -283,14 +291,24 @@ class DemoLoader:
             goal_tags=[ProjectGoal(goal=number) for number in data["goals"]],
             targets=data["targets"],
             village_goals=data["village_goals"],
-            contact_name=data["contact_name"],
-            contact_email=data["contact_email"],
+            working_groups=[self.build_working_group(data, language)],
             how_to_take_part=text["how_to_take_part"],
             start_date=as_date(data["start_date"]),
             end_date=as_date(data["end_date"]),
         )
         project.tags.add(*data["tags"])
         return project
+
+    def build_working_group(self, data: dict, language: str) -> WorkingGroup:
+        """Every demo project has a working group; some have their own name and rhythm."""
+        text = in_language({**DEFAULT_WORKING_GROUP, **data.get("working_group", {})}, language)
+        return WorkingGroup(
+            name=text["name"],
+            purpose=text["purpose"] or in_language(data["summary"], language),
+            meeting_rhythm=text["meeting_rhythm"],
+            coordinator_name=data["coordinator_name"],
+            coordinator_email=data["coordinator_email"],
+        )
 
     def ensure_featured_projects(self, home: HomePage):
         if home.featured_projects.exists():

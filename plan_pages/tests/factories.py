@@ -23,8 +23,6 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Projekt {n}")
     summary = "Et projekt fra borgermødet."
     status = "in_progress"
-    contact_name = "Karen Holm"
-    contact_email = "karen@lokalraad.example.dk"
 
     class Meta:
         model = ProjectPage

@@ -98,6 +98,7 @@ def edit_data(project, **changes):
         ),
         "body": streamfield([]),
         "tags": "",
+        "working_groups": inline_formset([]),
         "comments": inline_formset([]),
         **changes,
     }

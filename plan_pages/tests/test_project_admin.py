@@ -32,6 +32,7 @@ def project_form(goals, targets=(), title="Fugleskjul ved søen"):
             "goal_tags": inline_formset([{"goal": goal} for goal in goals]),
             "body": streamfield([]),
             "tags": "",
+            "working_groups": inline_formset([]),
             "comments": inline_formset([]),
         }
     )

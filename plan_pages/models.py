@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -612,7 +613,9 @@ class SurveyResponse(models.Model):
         SurveyPage, on_delete=models.CASCADE, related_name="responses", verbose_name=_("survey")
     )
     language = models.CharField(_("language"), max_length=8)
-    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
+    submitted_at = models.DateTimeField(
+        _("submitted"), default=timezone.now, editable=False, db_index=True
+    )
     name = models.CharField(_("name"), max_length=120, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
@@ -624,9 +627,6 @@ class SurveyResponse(models.Model):
 
     def __str__(self):
         return f"{self.survey} #{self.pk}"
-
-    def anonymise(self, when):
-        self.name, self.email, self.anonymised_at = "", "", when
 
 
 class CommentStatus(models.TextChoices):
@@ -676,3 +676,24 @@ class IdeaAnswer(models.Model):
 
     def __str__(self):
         return f"{self.idea} – {self.response}"
+
+    # What the admin's list and its CSV/XLSX export show of the response.
+    @property
+    def survey_title(self):
+        return self.response.survey.title
+
+    @property
+    def submitted_at(self):
+        return self.response.submitted_at
+
+    @property
+    def language(self):
+        return self.response.language
+
+    @property
+    def volunteer_name(self):
+        return self.response.name if self.wants_to_help else ""
+
+    @property
+    def volunteer_email(self):
+        return self.response.email if self.wants_to_help else ""

@@ -72,7 +72,7 @@ class SurveyForm(ResidentForm):
                 widget=forms.RadioSelect,
             )
             self.fields[f"idea-{idea.number}-comment"] = PlainTextField(
-                label=_("Comment (optional)"),
+                label=_("Comment"),
                 max_length=1000,
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 3}),

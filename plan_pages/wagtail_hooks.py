@@ -15,3 +15,10 @@ def projects_working_on_goal(goal_page, request):
         {"outcome": outcome, "form_id": "goal-projects"},
         request=request,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_answer_viewset():
+    from .views import answer_viewset
+
+    return answer_viewset

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site, WorkflowState
 from wagtail.users.models import UserProfile
@@ -30,11 +31,14 @@ from plan_pages.models import (
     ProcessStep,
     ProjectGoal,
     ProjectPage,
+    SurveyPage,
     VillageGoal,
     WorkingGroup,
 )
 from sdg.localize import share_translation_keys, translate_from_twin
 from sdg.pages import ensure_goal_pages, translate_goal_pages
+
+from .participation import add_responses, build_ideas, build_survey, load_participation
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content.json"
 SOURCE = "da"
@@ -94,6 +98,8 @@ class DemoResult:
 class DemoLoader:
     def __init__(self, content: dict, password: str | None = None):
         self.content = content
+        self.participation = load_participation()
+        self.now = timezone.now()
         # An explicit password is (re)set on every demo user; else new users share a fresh one.
         self.reset_passwords = bool(password)
         self.password = password or secrets.token_urlsafe(12)
@@ -108,6 +114,7 @@ class DemoLoader:
             plan = self.ensure_plan(home, plan_data)
             for project_data in plan_data["projects"]:
                 self.ensure_project(plan, project_data)
+            self.ensure_participation(plan)
         self.ensure_featured_projects(home)
         self.ensure_council_members(home)
         information_pages = self.ensure_information_pages(home)
@@ -139,7 +146,9 @@ class DemoLoader:
             share_translation_keys(plan.village_goals.all(), twin.village_goals.all())
             share_translation_keys(plan.process_steps.all(), twin.process_steps.all())
             share_translation_keys(plan.activities.all(), twin.activities.all())
+            share_translation_keys(plan.ideas.all(), twin.ideas.all())
             self.translate(plan, twin, locale)
+            self.translate_survey(plan, language, locale)
             for project_data in plan_data["projects"]:
                 project = ProjectPage.objects.child_of(plan).get(slug=project_data["slug"][SOURCE])
                 twin = self.build_project(project_data, language)
@@ -269,6 +278,7 @@ class DemoLoader:
                 )
                 for activity in text["activities"]
             ],
+            ideas=build_ideas(self.participation.get(data["slug"][SOURCE]), language),
             process_steps=[
                 ProcessStep(
                     step=step["step"], date=as_date(step["date"]), description=step["description"]
@@ -276,6 +286,35 @@ class DemoLoader:
                 for step in text["process"]
             ],
         )
+
+    def ensure_participation(self, plan: LocalAreaPlanPage):
+        """Link the plan's ideas to the projects they became; its survey and answers."""
+        data = self.participation.get(plan.slug)
+        if data is None:
+            return
+        ideas = list(plan.ideas.all())
+        if not any(idea.project_id for idea in ideas):
+            projects = {project.slug: project for project in ProjectPage.objects.child_of(plan)}
+            for idea, spec in zip(ideas, data["ideas"], strict=True):
+                idea.project = projects.get(spec["project"])
+            plan.ideas = ideas
+            plan.save_revision(user=self.admin).publish(user=self.admin)
+        survey_data = data["survey"]
+        survey = self.ensure_child(
+            plan,
+            SurveyPage,
+            survey_data,
+            lambda spec, language: build_survey(spec, language, self.now),
+        )
+        if not survey.responses.exists():
+            add_responses(survey, list(plan.ideas.all()), survey_data)
+
+    def translate_survey(self, plan: LocalAreaPlanPage, language: str, locale):
+        data = self.participation.get(plan.slug)
+        if data is None:
+            return
+        survey = SurveyPage.objects.child_of(plan).get(slug=data["survey"]["slug"][SOURCE])
+        self.translate(survey, build_survey(data["survey"], language, self.now), locale)
 
     def ensure_project(self, plan: LocalAreaPlanPage, data: dict) -> ProjectPage:
         return self.ensure_child(plan, ProjectPage, data, self.build_project)

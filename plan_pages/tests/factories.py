@@ -1,7 +1,11 @@
+from datetime import timedelta
+
+from django.utils import timezone
+
 import factory
 import wagtail_factories
 
-from plan_pages.models import LocalAreaPlanPage, ProjectGoal, ProjectPage
+from plan_pages.models import Idea, LocalAreaPlanPage, ProjectGoal, ProjectPage, SurveyPage
 
 
 class LocalAreaPlanPageFactory(wagtail_factories.PageFactory):
@@ -34,3 +38,22 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
         page.goal_tags = [ProjectGoal(goal=number) for number in (extracted or [11])]
         if create:
             page.save()
+
+
+class SurveyPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Spørgeskema {n}")
+    intro = "<p>Sig din mening om idéerne.</p>"
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    results_public = True
+
+    class Meta:
+        model = SurveyPage
+
+
+def add_ideas(plan, *titles):
+    """Ideas 1, 2, … on a plan, as the plan's editor would add them."""
+    return [
+        Idea.objects.create(page=plan, locale=plan.locale, number=number, title=title)
+        for number, title in enumerate(titles, start=1)
+    ]

@@ -5,7 +5,15 @@ restriction sits in the querysets, so another area's answer is a 404 in every vi
 CSV and XLSX exports (Wagtail's own) contain only what the list shows.
 """
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.mail import EmailMessage
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column
@@ -16,7 +24,7 @@ from wagtail.models import Locale
 import django_filters
 
 from .councils import areas_of
-from .models import IdeaAnswer, SurveyPage
+from .models import IdeaAnswer, SurveyPage, WorkingGroup
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -120,3 +128,53 @@ class AnswerViewSet(ModelViewSet):
 
 
 answer_viewset = AnswerViewSet("survey_answers")
+
+
+def volunteers_by_group(user):
+    """For each working group in the user's areas: the residents who offered to help with the
+    idea that became its project, and who may still be contacted (consented, not anonymised)."""
+    groups = WorkingGroup.objects.filter(page__locale=Locale.get_default()).select_related("page")
+    areas = areas_of(user)
+    if areas is not None:
+        groups = groups.filter(page__plan__translation_key__in=areas)
+    helpers = (
+        IdeaAnswer.objects.filter(wants_to_help=True, response__anonymised_at__isnull=True)
+        .exclude(response__email="")
+        .filter(idea__project__in=[group.page_id for group in groups])
+        .select_related("response", "idea")
+        .order_by("response__submitted_at")
+    )
+    by_project = {}
+    for answer in helpers:
+        by_project.setdefault(answer.idea.project_id, []).append(answer.response)
+    return [(group, by_project.get(group.page_id, [])) for group in groups]
+
+
+@require_http_methods(["GET", "POST"])
+def volunteers(request):
+    """List each working group's volunteers; on POST, e-mail them to the group's coordinator."""
+    if not request.user.has_perm("plan_pages.view_ideaanswer"):
+        raise PermissionDenied
+    listing = volunteers_by_group(request.user)
+    if request.method == "POST":
+        chosen = next((row for row in listing if str(row[0].pk) == request.POST.get("group")), None)
+        if chosen is None or not chosen[1]:
+            raise Http404
+        group, people = chosen
+        send_volunteers(group, people, request)
+        messages.success(
+            request,
+            _("The %(count)s volunteers were sent to %(coordinator)s.")
+            % {"count": len(people), "coordinator": group.coordinator_name},
+        )
+        return redirect("plan_pages_volunteers")
+    return TemplateResponse(
+        request, "plan_pages/admin/volunteers.html", {"listing": listing, "header_icon": "group"}
+    )
+
+
+def send_volunteers(group, people, request):
+    context = {"group": group, "people": people, "project": group.page}
+    body = render_to_string("emails/volunteers_for_group.txt", context, request=request)
+    subject = _("Volunteers for %(group)s") % {"group": group.name}
+    EmailMessage(str(subject), body, to=[group.coordinator_email]).send()

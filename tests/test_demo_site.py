@@ -3,6 +3,8 @@
 from io import StringIO
 
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import Page
 
@@ -10,7 +12,7 @@ import pytest
 
 from home.demo.loader import load_content
 from home.models import ContactSettings, HomePage
-from plan_pages.models import LocalAreaPlanPage, ProjectPage, ProjectStatus
+from plan_pages.models import LocalAreaPlanPage, ProjectPage, ProjectStatus, SurveyPage
 from sdg.models import SDGGoalPage, SDGIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +76,38 @@ def test_every_page_type_renders_with_demo_content(demo_site, client):
         assert f"<h1>{page.title}</h1>" in html or f"<h1>{page.short_title}</h1>" in html
         assert "Center for Kultur og Borgerservice" in html
         assert 'href="#main-content"' in html
+
+
+def test_a_resident_answers_the_open_demo_survey_and_the_council_exports_it(demo_site, client):
+    """The issue's 'done when': answer without an account, the council sees and exports it,
+    and working groups show on projects."""
+    survey = SurveyPage.objects.get(locale__language_code="da", slug="hvad-skal-vi-nu")
+    before = survey.responses.count()
+    answer = {
+        "idea-1-priority": "5",
+        "idea-3-comment": "Cykelstien er det vigtigste for vores børn",
+        "website": "",
+    }
+
+    assert client.post(survey.url, answer).status_code == 302
+
+    assert survey.responses.count() == before + 1
+    client.logout()
+    client.login(username="lokalraad-vestlandet4700", password="demo-Password-1")
+    export = client.get(reverse("survey_answers:index"), {"export": "csv"})
+    content = b"".join(export.streaming_content).decode()
+    assert "Cykelstien er det vigtigste" in content
+    assert "Fugleskjul ved søen" not in content  # another area's survey
+
+    project = ProjectPage.objects.get(locale__language_code="en", slug="bird-hide-at-glumsoe-lake")
+    html = client.get(project.url).content.decode()
+    assert project.working_groups.exists() and project.working_groups.first().name in html
+
+
+def test_the_closed_demo_survey_shows_results_in_both_languages(demo_site, client):
+    for language in ("da", "en"):
+        survey = SurveyPage.objects.get(
+            locale__language_code=language, closes_at__lt=timezone.now()
+        )
+        html = client.get(survey.url).content.decode()
+        assert "<table" in html and "64" in html, language

@@ -18,7 +18,7 @@ from django.core.management import call_command
 import pytest
 
 from home.models import HomePage, InformationPage
-from plan_pages.models import LocalAreaPlanPage, ProjectPage
+from plan_pages.models import LocalAreaPlanPage, ProjectPage, SurveyPage, SurveyResponse
 from sdg.models import SDGGoalPage, SDGIndexPage
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -49,8 +49,12 @@ def public_urls():
             ProjectPage.objects.filter(locale__language_code=language).first(),
             SDGIndexPage.objects.get(locale__language_code=language),
             SDGGoalPage.objects.get(locale__language_code=language, number=11),
+            *SurveyPage.objects.filter(locale__language_code=language),
         ] + list(InformationPage.objects.filter(locale__language_code=language))
         urls += [page.url for page in pages]
+        project = ProjectPage.objects.filter(locale__language_code=language).first()
+        group = project.working_groups.first()
+        urls.append(project.url + project.reverse_subpage("join", args=[group.pk]))
         search = "/da/soeg/" if language == "da" else "/en/search/"
         urls += [f"{search}?q=sti&goal=15&status=idea", f"{search}?q=zzzz"]
     return urls
@@ -165,3 +169,34 @@ def test_public_pages_are_accessible_valid_light_and_keyboard_usable(
     problems += html_errors(saved)
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
+
+
+def test_a_resident_answers_the_open_survey_with_the_keyboard_and_no_javascript(
+    live_server, monkeypatch
+):
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-Password-1")
+    call_command("load_demo_content", stdout=StringIO())
+    survey = SurveyPage.objects.get(locale__language_code="da", slug="hvad-skal-vi-nu")
+    url, before = f"{live_server.url}{survey.url}", survey.responses.count()
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_context(java_script_enabled=False).new_page()
+        page.goto(url)
+        page.get_by_label("5 – meget vigtig").first.check()
+        page.locator("#id_idea-1-help").check()
+        page.get_by_role("button", name="Send dit svar").click()
+        errors = page.locator(".alert-error").inner_text()  # helpers must give name and consent
+        page.locator("#id_name").fill("Ida Storm")
+        page.locator("#id_email").fill("ida@example.dk")
+        page.locator("#id_consent").check()
+        page.get_by_role("button", name="Send dit svar").press("Enter")
+        thanks = page.locator(".alert-success").inner_text()
+        browser.close()
+
+    assert "samtykke" in errors.lower() or "sæt kryds" in errors.lower()
+    assert "Tak" in thanks
+    assert SurveyResponse.objects.filter(survey=survey).count() == before + 1
+    assert SurveyResponse.objects.filter(survey=survey, email="ida@example.dk").exists()

@@ -1,0 +1,281 @@
+"""Councils read, moderate and export their own area's answers; working groups take members."""
+
+import csv
+import io
+
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
+from openpyxl import load_workbook
+
+from plan_pages.councils import EDITORS_GROUP
+from plan_pages.models import IdeaAnswer, SurveyResponse, WorkingGroup
+from plan_pages.tests.factories import (
+    LocalAreaPlanPageFactory,
+    ProjectPageFactory,
+    SurveyPageFactory,
+    add_ideas,
+)
+from plan_pages.tests.test_permissions import council_of
+
+pytestmark = pytest.mark.django_db
+INDEX = "survey_answers:index"
+
+
+@pytest.fixture
+def areas(home_page):
+    """Two areas, each with a survey answered once by a helper."""
+    areas = {}
+    for key, title in (("A", "Glumsø og Omegn"), ("B", "Tybjerg og Omegn")):
+        plan = LocalAreaPlanPageFactory(parent=home_page, title=title)
+        plan.save_revision().publish()
+        idea = add_ideas(plan, f"Idé i {title}")[0]
+        survey = SurveyPageFactory(parent=plan, title=f"Spørgeskema {title}")
+        response = SurveyResponse.objects.create(
+            survey=survey, language="da", name=f"Hjælper {key}", email=f"{key.lower()}@example.dk"
+        )
+        IdeaAnswer.objects.create(
+            response=response, idea=idea, priority=4, comment=f"Kommentar {key}", wants_to_help=True
+        )
+        areas[key] = plan
+    return areas
+
+
+@pytest.fixture
+def member_client(client, areas, django_user_model):
+    user = django_user_model.objects.create_user("karen", "karen@example.dk", "pw")
+    user.groups.add(council_of(areas["A"]).group)
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    user = django_user_model.objects.create_user("redaktoer", "r@example.dk", "pw")
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client.force_login(user)
+    return client
+
+
+def answer_in(areas, key):
+    return IdeaAnswer.objects.get(response__survey__plan=areas[key])
+
+
+def test_a_council_sees_only_its_own_areas_answers(member_client, areas):
+    html = member_client.get(reverse(INDEX)).content.decode()
+
+    assert "Kommentar A" in html
+    assert "Kommentar B" not in html
+
+
+def test_an_editor_sees_every_area(editor_client, areas):
+    html = editor_client.get(reverse(INDEX)).content.decode()
+
+    assert "Kommentar A" in html and "Kommentar B" in html
+
+
+def test_a_council_exports_only_its_own_area_as_csv(member_client, areas):
+    response = member_client.get(reverse(INDEX), {"export": "csv"})
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    body = [row for row in rows[1:] if row]
+    assert len(body) == 1
+    assert "Kommentar A" in body[0] and "a@example.dk" in body[0]
+    assert not any("Kommentar B" in cell for row in rows for cell in row)
+
+
+def test_a_council_exports_only_its_own_area_as_xlsx(member_client, areas):
+    response = member_client.get(reverse(INDEX), {"export": "xlsx"})
+
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+    assert {"Kommentar A", "Hjælper A", "a@example.dk"} <= set(values)
+    assert not any(value and "Kommentar B" in str(value) for value in values)
+
+
+def test_a_comment_that_looks_like_a_formula_is_exported_as_text(member_client, areas):
+    answer = answer_in(areas, "A")
+    answer.comment = '=HYPERLINK("http://evil.example.com","klik")'
+    answer.save()
+
+    response = member_client.get(reverse(INDEX), {"export": "csv"})
+
+    content = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK" in content
+
+
+def test_a_council_moderates_its_own_comments_and_not_another_areas(member_client, areas):
+    own, other = answer_in(areas, "A"), answer_in(areas, "B")
+
+    response = member_client.post(
+        reverse("survey_answers:edit", args=[own.pk]), {"comment_status": "approved"}
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.comment_status == "approved"
+    assert own.comment == "Kommentar A"  # the resident's words are not editable
+
+    refused = member_client.post(
+        reverse("survey_answers:edit", args=[other.pk]), {"comment_status": "approved"}, follow=True
+    )
+    assert refused.status_code == 404
+    other.refresh_from_db()
+    assert other.comment_status == "pending"
+
+
+def test_a_council_cannot_delete_answers(member_client, areas):
+    own = answer_in(areas, "A")
+
+    member_client.post(reverse("survey_answers:delete", args=[own.pk]))
+
+    assert IdeaAnswer.objects.filter(pk=own.pk).exists()
+
+
+def plan_form(plan, ideas):
+    return nested_form_data(
+        {
+            "title": plan.title,
+            "slug": plan.slug,
+            "summary": plan.summary,
+            "villages": plan.villages,
+            "plan_kind": plan.plan_kind,
+            "council_name": plan.council_name,
+            "vision": rich_text(plan.vision),
+            "body": streamfield([]),
+            **{
+                name: inline_formset([])
+                for name in ("phases", "village_goals", "process_steps", "activities", "comments")
+            },
+            "ideas": inline_formset(ideas, initial=len(ideas)),
+        }
+    )
+
+
+def test_an_answered_idea_cannot_be_removed_from_the_plan(editor_client, areas):
+    plan = areas["A"]
+    idea = plan.ideas.get()
+    data = plan_form(
+        plan, [{"id": idea.pk, "number": 1, "title": idea.title, "DELETE": "1", "project": ""}]
+    )
+
+    response = editor_client.post(reverse("wagtailadmin_pages:edit", args=[plan.pk]), data)
+
+    assert response.status_code == 200
+    assert "cannot be removed" in response.content.decode()
+    assert plan.ideas.filter(pk=idea.pk).exists()
+
+
+@pytest.fixture
+def project(areas):
+    project = ProjectPageFactory(parent=areas["A"], title="Fugleskjul", slug="fugleskjul")
+    project.working_groups = [
+        WorkingGroup(
+            name="Skjulgruppen",
+            purpose="Bygger og passer fugleskjulet.",
+            coordinator_name="Mogens Brandt",
+            coordinator_email="mogens@lokalraad.example.dk",
+            meeting_rhythm="Første lørdag i måneden",
+        )
+    ]
+    project.save_revision().publish()
+    return project
+
+
+def join_url(project):
+    group = WorkingGroup.objects.get(page=project)
+    return project.url + project.reverse_subpage("join", args=[group.pk])
+
+
+def test_a_project_shows_its_working_group_but_never_the_coordinators_address(client, project):
+    html = client.get(project.url).content.decode()
+
+    assert "Skjulgruppen" in html and "Mogens Brandt" in html and "Første lørdag" in html
+    assert "mogens@lokalraad.example.dk" not in html
+    assert join_url(project) in html
+    join_page = client.get(join_url(project)).content.decode()
+    assert "mogens@lokalraad.example.dk" not in join_page
+
+
+def test_joining_e_mails_the_coordinator_with_the_residents_reply_address(client, project):
+    response = client.post(
+        join_url(project),
+        {
+            "name": "Ida Storm",
+            "email": "ida@example.dk",
+            "message": "Jeg har en <b>hammer</b>.",
+            "website": "",
+        },
+    )
+
+    assert response.status_code == 302
+    assert "joined=" in response["Location"]
+    (message,) = mail.outbox
+    assert message.to == ["mogens@lokalraad.example.dk"]
+    assert message.reply_to == ["ida@example.dk"]
+    assert "Ida Storm" in message.body and "Jeg har en hammer." in message.body
+
+
+def test_joining_needs_a_valid_address_and_keeps_what_was_written(client, project):
+    response = client.post(
+        join_url(project), {"name": "Ida Storm", "email": "ikke-en-adresse", "website": ""}
+    )
+
+    assert response.status_code == 200
+    assert 'value="Ida Storm"' in response.content.decode()
+    assert not mail.outbox
+
+
+def test_the_join_form_rejects_bots(client, project):
+    response = client.post(
+        join_url(project),
+        {"name": "Bot", "email": "bot@example.com", "website": "http://spam.example.com"},
+    )
+
+    assert response.status_code == 200
+    assert not mail.outbox
+
+
+def test_an_unknown_working_group_is_not_found(client, project):
+    assert (
+        client.get(project.url + project.reverse_subpage("join", args=[999999])).status_code == 404
+    )
+
+
+def test_volunteers_for_an_idea_are_offered_to_its_working_groups_coordinator(
+    member_client, areas, project
+):
+    idea = areas["A"].ideas.get()
+    idea.project = project
+    idea.save()
+    url = reverse("plan_pages_volunteers")
+
+    html = member_client.get(url).content.decode()
+    assert "Skjulgruppen" in html and "a@example.dk" in html
+    assert "b@example.dk" not in html
+
+    group = WorkingGroup.objects.get(page=project)
+    response = member_client.post(url, {"group": group.pk})
+
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.to == ["mogens@lokalraad.example.dk"]
+    assert "Hjælper A <a@example.dk>" in message.body
+
+
+def test_volunteers_of_another_area_cannot_be_sent(client, areas, project, django_user_model):
+    idea = areas["A"].ideas.get()
+    idea.project = project
+    idea.save()
+    outsider = django_user_model.objects.create_user("bo", "bo@example.dk", "pw")
+    outsider.groups.add(council_of(areas["B"]).group)
+    client.force_login(outsider)
+
+    group = WorkingGroup.objects.get(page=project)
+    response = client.post(reverse("plan_pages_volunteers"), {"group": group.pk}, follow=True)
+
+    assert response.status_code == 404
+    assert not mail.outbox

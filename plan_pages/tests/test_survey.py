@@ -6,12 +6,15 @@ from io import StringIO
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import escape
 
 import pytest
 
 from plan_pages.models import CommentStatus, IdeaAnswer, SurveyResponse
-from plan_pages.survey import survey_results
+from plan_pages.participation import RATE_LIMITED_MESSAGE
+from plan_pages.survey import consent_text, survey_results
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, SurveyPageFactory, add_ideas
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +33,12 @@ def ideas(plan):
 @pytest.fixture
 def survey(plan, ideas):
     return SurveyPageFactory(parent=plan, title="Spørgeskema", slug="spoergeskema")
+
+
+def danish(text):
+    """The page's text as a Danish resident reads it."""
+    with translation.override("da"):
+        return translation.gettext(text)
 
 
 def answer(**fields):
@@ -70,7 +79,7 @@ def test_an_anonymous_answer_is_stored_per_idea_and_remembered(client, survey, i
     answers = {a.idea.number: (a.priority, a.comment) for a in stored.answers.all()}
     assert answers == {1: (4, ""), 2: (2, "God idé")}
     again = client.get(survey.url).content.decode()
-    assert "Thank you for your answer" in again
+    assert danish("Thank you for your answer") in again
     assert 'name="idea-1-priority"' not in again
 
 
@@ -86,7 +95,9 @@ def test_an_empty_answer_is_refused_with_a_message(client, survey):
     response = post(client, survey, {"website": ""})
 
     assert response.status_code == 200
-    assert "Answer at least one of the questions" in response.content.decode()
+    assert (
+        danish("Answer at least one of the questions before you send.") in response.content.decode()
+    )
     assert not SurveyResponse.objects.exists()
 
 
@@ -152,7 +163,7 @@ def test_consent_is_required_before_a_volunteers_data_is_stored(client, survey):
 
     assert refused.status_code == 200
     html = refused.content.decode()
-    assert "Tick the box to agree" in html
+    assert danish("Tick the box to agree, or untick “I want to help”.") in html
     assert 'value="Karen Holm"' in html  # nothing the resident wrote is lost
     assert not SurveyResponse.objects.exists()
 
@@ -174,21 +185,23 @@ def test_a_name_without_wanting_to_help_is_not_stored(client, survey):
 
 def test_the_consent_text_says_who_sees_the_data_and_until_when(client, survey, settings):
     settings.PERSONAL_DATA_RETENTION_DAYS = 90
-    html = client.get(survey.url).content.decode()
-
     deleted_by = timezone.localdate(survey.closes_at + timedelta(days=90))
-    assert (
-        "Glumsø" in html.split('for="id_consent"')[1].split("</label>")[0] or "Lokalrådet" in html
-    )
-    assert deleted_by.strftime("%Y") in html
-    assert "Nobody else sees them" in html
+
+    with translation.override("en"):
+        text = consent_text(survey)
+        deleted_by_text = date_format(deleted_by, "DATE_FORMAT")
+    assert "so that Lokalrådet and the web editors of Næstved Kommune" in text
+    assert f"deleted no later than {deleted_by_text}" in text
+    with translation.override("da"):
+        shown = escape(consent_text(survey))
+    assert shown in client.get(survey.url).content.decode()
 
 
 def test_the_honeypot_rejects_a_bot_and_a_genuine_answer_still_goes_through(client, survey):
     bot = post(client, survey, answer(website="http://spam.example.com"))
 
     assert bot.status_code == 200
-    assert "Leave the field" in bot.content.decode()
+    assert danish("Leave the field “Leave this field empty” empty.") in bot.content.decode()
     assert not SurveyResponse.objects.exists()
 
     genuine = post(client, survey, answer())
@@ -207,7 +220,7 @@ def test_the_rate_limit_keeps_the_answer_in_the_form(client, survey, settings):
 
     assert limited.status_code == 429
     html = limited.content.decode()
-    assert "wait a little and send it again" in html
+    assert escape(danish(RATE_LIMITED_MESSAGE)) in html
     assert "Mit svar skal ikke gå tabt" in html
     assert SurveyResponse.objects.count() == 2
     elsewhere = client.post(survey.url, answer(), REMOTE_ADDR="192.0.2.7")
@@ -242,8 +255,8 @@ def test_an_overlong_comment_is_refused_and_kept(client, survey):
 @pytest.mark.parametrize(
     ("opens", "closes", "message"),
     [
-        (1, 10, "The survey opens on"),
-        (-10, -1, "The survey closed on"),
+        (1, 10, "The survey opens on %(date)s. Until then it cannot be answered."),
+        (-10, -1, "The survey closed on %(date)s and no longer takes answers."),
     ],
 )
 def test_the_survey_refuses_answers_outside_its_dates(client, survey, opens, closes, message):
@@ -254,7 +267,7 @@ def test_the_survey_refuses_answers_outside_its_dates(client, survey, opens, clo
     response = post(client, survey, answer())
 
     assert response.status_code == 403
-    assert message in response.content.decode()
+    assert danish(message).split("%(date)s")[0] in response.content.decode()
     assert 'name="idea-1-priority"' not in response.content.decode()
     assert not SurveyResponse.objects.exists()
 

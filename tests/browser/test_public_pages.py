@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 import pytest
 
@@ -29,7 +30,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BUDGET_BYTES = 150 * 1024
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # Each test loads the demo site into a real (committed) database; serialized_rollback
+    # brings back what the migrations made (groups, workflow, locales) for the next one.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
 ]
 
@@ -54,7 +57,8 @@ def public_urls():
         urls += [page.url for page in pages]
         project = ProjectPage.objects.filter(locale__language_code=language).first()
         group = project.working_groups.first()
-        urls.append(project.url + project.reverse_subpage("join", args=[group.pk]))
+        with translation.override(language):
+            urls.append(project.url + project.reverse_subpage("join", args=[group.pk]))
         search = "/da/soeg/" if language == "da" else "/en/search/"
         urls += [f"{search}?q=sti&goal=15&status=idea", f"{search}?q=zzzz"]
     return urls

@@ -5,14 +5,27 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import urls as wagtaildocs_urls
 
+from plan_pages.api import PlansAPIViewSet, ProjectsAPIViewSet
+from sdg.api import GoalsAPIViewSet
 from search import views as search_views
 
 from .views import healthz, was
 
+# The read-only open-data API (docs/api.md). The generic pages endpoint comes last, so links
+# between objects point at the endpoint of their own type.
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("plans", PlansAPIViewSet)
+api_router.register_endpoint("projects", ProjectsAPIViewSet)
+api_router.register_endpoint("goals", GoalsAPIViewSet)
+api_router.register_endpoint("pages", PagesAPIViewSet)
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("api/v2/", api_router.urls),
     path("was", was, name="was"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,0 +1,21 @@
+"""The project feeds, under each language prefix: /da/feeds/…, /en/feeds/…."""
+
+from django.urls import path
+
+from .feeds import FORMATS, AreaProjectFeed, GoalProjectFeed, ProjectFeed, feed_view
+
+urlpatterns = []
+for kind in FORMATS:
+    urlpatterns += [
+        path(f"feeds/projects.{kind}", feed_view(ProjectFeed, kind), name=f"project-feed-{kind}"),
+        path(
+            f"feeds/areas/<slug:slug>.{kind}",
+            feed_view(AreaProjectFeed, kind),
+            name=f"area-project-feed-{kind}",
+        ),
+        path(
+            f"feeds/goals/<int:number>.{kind}",
+            feed_view(GoalProjectFeed, kind),
+            name=f"goal-project-feed-{kind}",
+        ),
+    ]

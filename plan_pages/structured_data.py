@@ -6,6 +6,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from wagtail.models import Site
+
 from sdg.goals import goals
 
 from .models import LocalAreaPlanPage, ProjectPage
@@ -23,10 +25,18 @@ def json_ld_script(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+def absolute_url(url, request):
+    """`url` on the site's own address, as the pages' own addresses are (not the request's)."""
+    if url.startswith(("http://", "https://")):
+        return url
+    site = Site.find_for_request(request)
+    return (site.root_url if site else request.build_absolute_uri("/").rstrip("/")) + url
+
+
 def image_url(page, request):
     if not page.image_id:
         return None
-    return request.build_absolute_uri(page.image.get_rendition("fill-1200x630").url)
+    return absolute_url(page.image.get_rendition("fill-1200x630").url, request)
 
 
 def without_empty(data):

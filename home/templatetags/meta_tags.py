@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from home.models import HomePage
 from plan_pages.feeds import area_feeds, goal_feeds, site_feeds
 from plan_pages.models import LocalAreaPlanPage
-from plan_pages.structured_data import image_url, structured_data
+from plan_pages.structured_data import absolute_url, image_url, structured_data
 from sdg.models import SDGGoalPage
 
 register = template.Library()
@@ -30,7 +30,7 @@ def page_meta(context, versions=()):
     request, page = context["request"], context.get("page")
     language = get_language() or "da"
     if page is None:
-        return {"canonical": request.build_absolute_uri(request.path)}
+        return {"canonical": absolute_url(request.path, request)}
     canonical = page.get_full_url(request)
     return {
         "canonical": canonical,

@@ -1,10 +1,11 @@
-"""The project feeds, under each language prefix: /da/feeds/…, /en/feeds/…."""
+"""Under each language prefix (/da/…, /en/…): the project feeds and each plan's calendar."""
 
 from django.urls import path
 
+from .calendar import annual_calendar
 from .feeds import FORMATS, AreaProjectFeed, GoalProjectFeed, ProjectFeed, feed_view
 
-urlpatterns = []
+urlpatterns = [path("<slug:slug>/aarshjul.ics", annual_calendar, name="annual-calendar")]
 for kind in FORMATS:
     urlpatterns += [
         path(f"feeds/projects.{kind}", feed_view(ProjectFeed, kind), name=f"project-feed-{kind}"),

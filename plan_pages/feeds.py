@@ -19,6 +19,7 @@ from sdg.models import SDGGoalPage
 
 from .listing import projects_with_goals
 from .models import LocalAreaPlanPage, ProjectPage
+from .structured_data import absolute_url
 
 FEED_LENGTH = 30
 FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
@@ -55,10 +56,10 @@ class ProjectFeed(Feed):
 
     def link(self, obj):
         home = Site.find_for_request(self.request).root_page.localized
-        return home.get_url(self.request)
+        return home.get_full_url(self.request)
 
     def feed_url(self, obj):
-        return self.request.path
+        return absolute_url(self.request.path, self.request)
 
     def item_title(self, item):
         return item.title
@@ -105,7 +106,7 @@ class AreaProjectFeed(ProjectFeed):
         return plan.summary
 
     def link(self, plan):
-        return plan.get_url(self.request)
+        return plan.get_full_url(self.request)
 
 
 class GoalProjectFeed(ProjectFeed):
@@ -129,7 +130,7 @@ class GoalProjectFeed(ProjectFeed):
 
     def link(self, goal):
         page = SDGGoalPage.objects.live().filter(locale=self.locale, number=goal.number).first()
-        return page.get_url(self.request) if page else super().link(goal)
+        return page.get_full_url(self.request) if page else super().link(goal)
 
 
 def feed_view(feed_class, kind):

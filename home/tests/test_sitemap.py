@@ -1,10 +1,9 @@
 """sitemap.xml with hreflang alternates, and robots.txt pointing at it."""
 
-from defusedxml import ElementTree
-
 from wagtail.models import PageViewRestriction
 
 import pytest
+from defusedxml import ElementTree
 
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 

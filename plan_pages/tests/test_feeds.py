@@ -44,6 +44,7 @@ def test_the_site_feed_lists_the_languages_projects_newest_change_first(client, 
     channel, titles = rss_titles(client, "/da/feeds/projects.rss")
     assert titles == ["Folkeskoven", "Forsamlingshuset", "Stien"]
     assert channel.findtext("language") == "da"
+    assert channel.findtext("link") == "http://localhost/da/"
     assert channel.findtext("title").startswith("Nye og opdaterede projekter")
     item = channel.find("item")
     assert item.findtext("link") == "http://localhost/da/glumsoe/folkeskoven/"

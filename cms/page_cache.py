@@ -12,7 +12,9 @@ from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "page-cache-generation"
-UNCACHED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
+# The API answers JSON or, for a browser, HTML by the Accept header, which the key leaves out;
+# its rate limit keeps it cheap instead.
+UNCACHED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz", "/static/", "/media/")
 
 
 def generation() -> int:

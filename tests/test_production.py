@@ -150,3 +150,12 @@ def test_a_dump_and_load_round_trip_keeps_every_page_and_translation(monkeypatch
     after = sorted(Page.objects.values_list(*fields))
     assert after == before
     assert ProjectPage.objects.filter(locale__language_code="en").count() == 30
+
+
+def test_the_api_is_never_served_from_the_page_cache(client, project, page_cache):
+    """The API answers JSON or browsable HTML by the Accept header, which the cache key lacks."""
+    html = client.get("/api/v2/projects/", HTTP_ACCEPT="text/html")
+    as_json = client.get("/api/v2/projects/", HTTP_ACCEPT="application/json")
+    assert "X-Page-Cache" not in html and "X-Page-Cache" not in as_json
+    assert as_json["Content-Type"] == "application/json"
+    assert as_json.json()["meta"]["total_count"] == 1

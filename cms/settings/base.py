@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -45,13 +48,14 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.locale.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -199,3 +203,14 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 # Volunteers' names and e-mail addresses are deleted this many days after their survey closes
 # (manage.py anonymise_volunteers, run daily by cron).
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", 180))
+
+# The read-only open-data API at /api/v2/ (docs/api.md). Each client (by IP address) may make
+# API_RATE requests; behind API_NUM_PROXIES proxies, the address is read from X-Forwarded-For.
+API_RATE = os.environ.get("API_RATE", "120/min")
+REST_FRAMEWORK = {
+    "DEFAULT_THROTTLE_CLASSES": ["cms.throttling.APIRateThrottle"],
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", 0)) or None,
+    # Public and read-only: no log-ins, so every client is throttled by its address.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+}

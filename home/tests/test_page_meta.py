@@ -1,0 +1,92 @@
+"""What pages say about themselves in <head>: canonical address, Open Graph and JSON-LD."""
+
+import json
+import re
+
+import pytest
+import wagtail_factories
+
+from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = "Skov </script><script>alert(1)</script> & <!-- træer"
+
+
+def meta(html, prop):
+    return re.findall(rf'<meta property="{re.escape(prop)}" content="([^"]*)">', html)
+
+
+def json_ld(html):
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(scripts) == 1, scripts
+    return json.loads(scripts[0])
+
+
+@pytest.fixture
+def plan(home_page, locale_en):
+    plan = LocalAreaPlanPageFactory(parent=home_page, title="Glumsø", slug="glumsoe")
+    plan.save_revision().publish()
+    english = plan.copy_for_translation(locale_en, copy_parents=True)
+    english.title = "Glumsø and around"
+    english.save_revision().publish()
+    return plan
+
+
+def test_a_plan_has_open_graph_json_ld_and_a_canonical_address(client, plan):
+    html = client.get("/da/glumsoe/?status=idea&page=2").content.decode()
+    assert '<link rel="canonical" href="http://localhost/da/glumsoe/">' in html
+    assert meta(html, "og:title") == ["Glumsø"]
+    assert meta(html, "og:description") == ["Lokalrådets plan for området."]
+    assert meta(html, "og:type") == ["article"]
+    assert meta(html, "og:url") == ["http://localhost/da/glumsoe/"]
+    assert meta(html, "og:locale") == ["da_DK"]
+    assert meta(html, "og:locale:alternate") == ["en_GB"]
+    assert meta(html, "og:image") == []
+    data = json_ld(html)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "WebPage"
+    assert data["name"] == "Glumsø"
+    assert data["url"] == "http://localhost/da/glumsoe/"
+    assert data["inLanguage"] == "da"
+    assert data["about"] == {"@type": "Place", "name": "Glumsø, Bavelse"}
+
+    english = client.get("/en/glumsoe/").content.decode()
+    assert meta(english, "og:locale") == ["en_GB"]
+    assert meta(english, "og:locale:alternate") == ["da_DK"]
+    assert '<link rel="canonical" href="http://localhost/en/glumsoe/">' in english
+
+
+def test_a_project_has_json_ld_with_its_dates_and_an_image(client, plan):
+    image = wagtail_factories.ImageFactory(title="Skoven i maj")
+    project = ProjectPageFactory(parent=plan, title="Folkeskoven", goals=[15], image=image)
+    project.start_date = project.end_date = None
+    project.save_revision().publish()
+    html = client.get(project.url).content.decode()
+    [image_url] = meta(html, "og:image")
+    assert image_url.startswith("http://localhost/") and "fill-1200x630" in image_url
+    assert meta(html, "og:image:alt") == ["Skoven i maj"]
+    data = json_ld(html)
+    assert data["@type"] == "CreativeWork"
+    assert data["name"] == "Folkeskoven"
+    assert data["creativeWorkStatus"] == "I gang"
+    assert data["isPartOf"]["url"] == "http://localhost/da/glumsoe/"
+    assert data["dateCreated"] and data["dateModified"]
+    assert data["image"] == image_url
+
+
+def test_hostile_text_cannot_break_out_of_the_json_ld(client, plan):
+    project = ProjectPageFactory(parent=plan, title=HOSTILE, slug="skov")
+    project.save_revision().publish()
+    html = client.get(project.url).content.decode()
+    assert "<script>alert(1)" not in html
+    assert "<!-- træer" not in html
+    assert json_ld(html)["name"] == HOSTILE
+
+
+def test_the_home_page_is_a_website_and_other_pages_have_a_canonical_address(client, home_page):
+    html = client.get("/da/").content.decode()
+    assert meta(html, "og:type") == ["website"]
+    assert "application/ld+json" not in html
+    search = client.get("/da/soeg/?q=skov").content.decode()
+    assert '<link rel="canonical" href="http://localhost/da/soeg/">' in search

@@ -1,0 +1,154 @@
+"""The plans and their projects in the read-only open-data API (docs/api.md).
+
+Only live pages that anyone may see are listed (Wagtail's `get_public_pages_queryset`), in
+every language unless `?locale=` picks one. The fields are named here, not on the models, so
+nothing an editor keeps private (the working group's e-mail) can slip out.
+"""
+
+import re
+
+from django.db.models import Q
+
+from wagtail.api import APIField
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from rest_framework.fields import Field
+
+from sdg.goals import goals
+
+from .listing import projects_with_goals
+from .models import LocalAreaPlanPage, ProjectPage, ProjectStatus
+
+# Filters of Wagtail's pages endpoint that make no sense on one page type.
+NOT_FOR_ONE_TYPE = {"type"}
+
+
+class WholePageField(Field):
+    """A read-only field computed from the whole page."""
+
+    def __init__(self, to_representation, **kwargs):
+        self._represent = to_representation
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, page):
+        return self._represent(page)
+
+
+def area(page):
+    plan = page.plan
+    if plan is None:
+        return None
+    return {"id": plan.pk, "title": plan.title, "slug": plan.slug}
+
+
+def goal_numbers(page):
+    return sorted({tag.goal for tag in page.goal_tags.all()})
+
+
+def village_goals(plan):
+    return [
+        {
+            "number": goal.number,
+            "title": goal.title,
+            "description": goal.description,
+            "goals": goal.goals,
+            "targets": goal.targets,
+        }
+        for goal in plan.village_goals.all()
+    ]
+
+
+def activities(plan):
+    return [
+        {"title": activity.title, "description": activity.description, "months": activity.months}
+        for activity in plan.activities.all()
+    ]
+
+
+class OneTypeAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint for one page type, with what its listing needs prefetched."""
+
+    known_query_parameters = PagesAPIViewSet.known_query_parameters - NOT_FOR_ONE_TYPE
+    meta_fields = PagesAPIViewSet.meta_fields + ["last_published_at"]
+    listing_default_fields = PagesAPIViewSet.listing_default_fields + ["last_published_at"]
+
+    def get_queryset(self):
+        public = self.get_base_queryset().values("pk")
+        return self.prefetch(self.model.objects.filter(pk__in=public).select_related("locale"))
+
+    def prefetch(self, queryset):
+        return queryset
+
+
+class PlansAPIViewSet(OneTypeAPIViewSet):
+    name = "plans"
+    model = LocalAreaPlanPage
+    body_fields = OneTypeAPIViewSet.body_fields + [
+        "summary",
+        "villages",
+        "plan_kind",
+        "year_adopted",
+        "next_revision",
+        "concluded_on",
+        "council_name",
+        "council_website",
+        APIField("village_goals", serializer=WholePageField(village_goals)),
+        APIField("activities", serializer=WholePageField(activities)),
+    ]
+    listing_default_fields = OneTypeAPIViewSet.listing_default_fields + [
+        "summary",
+        "plan_kind",
+        "villages",
+    ]
+
+    def prefetch(self, queryset):
+        return queryset.prefetch_related("village_goals", "activities")
+
+
+class ProjectsAPIViewSet(OneTypeAPIViewSet):
+    """Projects, filtered by `?goal=11`, `?area=<plan slug or id>` and `?status=in_progress`."""
+
+    name = "projects"
+    model = ProjectPage
+    known_query_parameters = OneTypeAPIViewSet.known_query_parameters | {"goal", "area"}
+    body_fields = OneTypeAPIViewSet.body_fields + [
+        "summary",
+        "status",
+        APIField("area", serializer=WholePageField(area)),
+        APIField("goals", serializer=WholePageField(goal_numbers)),
+        "targets",
+        "village_goals",
+        "start_date",
+        "end_date",
+        APIField("tags", serializer=WholePageField(lambda page: [t.name for t in page.tags.all()])),
+    ]
+    listing_default_fields = OneTypeAPIViewSet.listing_default_fields + [
+        "summary",
+        "status",
+        "area",
+        "goals",
+        "targets",
+        "start_date",
+        "end_date",
+    ]
+
+    def prefetch(self, queryset):
+        return queryset.select_related("plan").prefetch_related("goal_tags", "tags")
+
+    def filter_queryset(self, queryset):
+        params = self.request.GET
+        if "goal" in params:
+            value = params["goal"]
+            if not re.fullmatch(r"[0-9]{1,2}", value) or int(value) not in goals():
+                raise BadRequestError("goal must be a number from 1 to 17")
+            queryset = queryset.filter(pk__in=projects_with_goals([int(value)]))
+        if "area" in params:
+            value = params["area"]
+            by_id = Q(plan_id=int(value)) if value.isdigit() else Q()
+            queryset = queryset.filter(by_id | Q(plan__slug=value))
+        if "status" in params and params["status"] not in ProjectStatus.values:
+            raise BadRequestError(
+                "status must be one of: %s" % ", ".join(ProjectStatus.values)  # noqa: UP031
+            )
+        return super().filter_queryset(queryset)

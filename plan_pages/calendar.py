@@ -1,0 +1,89 @@
+"""A plan's year (årshjul) as an iCalendar feed that calendar apps can subscribe to.
+
+Each activity becomes one all-day event that repeats every year in its months. An activity
+is known only by its months, not its days, so each occurrence sits on the 1st of the month as
+a reminder for that month (RRULE FREQ=YEARLY;BYMONTH=…;BYMONTHDAY=1, TRANSP:TRANSPARENT so
+it never shows as busy). The series starts in the year the plan was adopted (else the year it
+was first published, else this year), on the 1st of the activity's first month: a start that
+does not move from one request or one year to the next, so subscribed calendars keep their
+events. UIDs are built from the activity's translation key, the language and the site's host,
+which stay the same however often the calendar is fetched.
+"""
+
+from datetime import date, datetime, timedelta
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from icalendar import Calendar, Event
+
+from .models import LocalAreaPlanPage
+
+PRODID = "-//Næstved Kommune//Lokale udviklingsplaner//DA"
+
+
+def first_year(plan) -> int:
+    if plan.year_adopted:
+        return plan.year_adopted
+    if plan.first_published_at:
+        return plan.first_published_at.year
+    return timezone.localdate().year
+
+
+def activity_event(activity, plan, language, host, url, year, stamp) -> Event:
+    months = sorted(set(activity.months))
+    start = date(year, months[0], 1)
+    event = Event()
+    event.add("uid", f"aarshjul-{activity.translation_key}-{language}@{host}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(days=1))
+    event.add("rrule", {"freq": "yearly", "bymonth": months, "bymonthday": 1})
+    event.add("summary", activity.title, parameters={"LANGUAGE": language})
+    if activity.description:
+        event.add("description", activity.description, parameters={"LANGUAGE": language})
+    event.add("url", url)
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def plan_calendar(plan, request) -> bytes:
+    """The plan's activities as an iCalendar file, in the plan's language."""
+    language = plan.locale.language_code
+    url = plan.get_full_url(request)
+    host = plan.get_site().hostname if plan.get_site() else request.get_host()
+    stamp = plan.last_published_at or datetime.now(tz=timezone.get_current_timezone())
+    year = first_year(plan)
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", plan.title, parameters={"LANGUAGE": language})
+    calendar.add("x-wr-caldesc", plan.summary, parameters={"LANGUAGE": language})
+    calendar.add("x-wr-timezone", "Europe/Copenhagen")
+    for activity in plan.activities.all():
+        if activity.months:
+            calendar.add_component(activity_event(activity, plan, language, host, url, year, stamp))
+    return calendar.to_ical()
+
+
+def calendar_response(plan, request) -> HttpResponse:
+    response = HttpResponse(
+        plan_calendar(plan, request), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{plan.slug}-aarshjul.ics"'
+    response["Content-Language"] = plan.locale.language_code
+    return response
+
+
+def annual_calendar(request, slug):
+    """/da/<plan>/aarshjul.ics: plans sit right under the front page of their language, so the
+    slug in the active language finds the plan (only a live one that anyone may see)."""
+    plans = LocalAreaPlanPage.objects.live().public().filter(locale=Locale.get_active())
+    plan = get_object_or_404(plans.select_related("locale"), slug=slug)
+    return calendar_response(plan, request)

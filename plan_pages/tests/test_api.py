@@ -1,0 +1,118 @@
+"""The open-data API: plans, projects and goals, only what anyone may see, rate limited."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
+from sdg.pages import ensure_goal_pages
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    cache.clear()
+
+
+@pytest.fixture
+def site(home_page, locale_en):
+    glumsoe = LocalAreaPlanPageFactory(parent=home_page, title="Glumsø", slug="glumsoe")
+    tybjerg = LocalAreaPlanPageFactory(parent=home_page, title="Tybjerg", slug="tybjerg")
+    forest = ProjectPageFactory(parent=glumsoe, title="Folkeskoven", goals=[15, 13])
+    path = ProjectPageFactory(parent=glumsoe, title="Stien", goals=[11], status="completed")
+    hall = ProjectPageFactory(parent=tybjerg, title="Forsamlingshuset", goals=[11])
+    english = forest.copy_for_translation(locale_en, copy_parents=True)
+    english.title = "The people's forest"
+    english.save_revision().publish()
+    return {"glumsoe": glumsoe, "tybjerg": tybjerg, "forest": forest, "path": path, "hall": hall}
+
+
+def titles(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.content
+    return sorted(item["title"] for item in response.json()["items"])
+
+
+def test_projects_filter_by_goal_area_status_and_locale(client, site):
+    assert titles(client, "/api/v2/projects/?goal=11") == ["Forsamlingshuset", "Stien"]
+    assert titles(client, "/api/v2/projects/?goal=15&locale=da") == ["Folkeskoven"]
+    assert titles(client, "/api/v2/projects/?area=glumsoe&locale=da") == ["Folkeskoven", "Stien"]
+    area_id = site["tybjerg"].pk
+    assert titles(client, f"/api/v2/projects/?area={area_id}") == ["Forsamlingshuset"]
+    assert titles(client, "/api/v2/projects/?status=completed") == ["Stien"]
+    assert titles(client, "/api/v2/projects/?locale=en") == ["The people's forest"]
+
+
+def test_a_project_lists_its_area_goals_and_language(client, site):
+    items = client.get("/api/v2/projects/?locale=en").json()["items"]
+    [forest] = items
+    assert forest["goals"] == [13, 15]
+    assert forest["status"] == "in_progress"
+    assert forest["area"]["title"] == "Glumsø"
+    assert forest["meta"]["locale"] == "en"
+    detail = client.get(forest["meta"]["detail_url"].replace("http://localhost", "")).json()
+    assert "contact_email" not in detail and "karen@" not in str(detail)
+
+
+def test_bad_filters_are_refused(client, site):
+    assert client.get("/api/v2/projects/?goal=18").status_code == 400
+    assert client.get("/api/v2/projects/?status=secret").status_code == 400
+    assert client.get("/api/v2/projects/?type=home.HomePage").status_code == 400
+    assert client.get("/api/v2/projects/?locale=fr").status_code == 404
+    assert client.get("/api/v2/projects/?targets=11.1").status_code == 200
+
+
+def test_drafts_and_private_projects_are_never_listed(client, site):
+    ProjectPageFactory(parent=site["glumsoe"], title="Kladde", live=False)
+    private = ProjectPageFactory(parent=site["tybjerg"], title="Hemmelig")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    changed = site["hall"]
+    changed.title = "Ikke udgivet endnu"
+    changed.save_revision()
+
+    listed = titles(client, "/api/v2/projects/?locale=da")
+    assert listed == ["Folkeskoven", "Forsamlingshuset", "Stien"]
+    assert client.get(f"/api/v2/projects/{private.pk}/").status_code == 404
+    assert client.get(f"/api/v2/pages/{private.pk}/").status_code == 404
+
+
+def test_plans_and_goals(client, site, home_page):
+    ensure_goal_pages(home_page)
+    plans = client.get("/api/v2/plans/?locale=da").json()["items"]
+    assert [plan["title"] for plan in plans] == ["Glumsø", "Tybjerg"]
+    assert plans[0]["meta"]["slug"] == "glumsoe"
+    goal = client.get("/api/v2/goals/?number=11").json()["items"]
+    assert [(g["number"], g["short_title"]) for g in goal] == [(11, goal[0]["short_title"])]
+    detail = client.get(f"/api/v2/goals/{goal[0]['id']}/").json()
+    assert detail["targets"][0]["code"] == "11.1"
+
+
+def test_requests_past_the_rate_are_refused(client, site, settings):
+    settings.API_RATE = "3/min"
+    statuses = [client.get("/api/v2/projects/").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+
+
+@pytest.mark.parametrize("endpoint", ["projects", "plans", "goals"])
+def test_queries_do_not_grow_with_the_number_of_items(client, home_page, endpoint):
+    ensure_goal_pages(home_page)
+    counts = []
+    for projects in (3, 10):
+        for plan in LocalAreaPlanPageFactory._meta.model.objects.all():
+            plan.delete()
+        for number in range(projects):
+            plan = LocalAreaPlanPageFactory(parent=home_page)
+            project = ProjectPageFactory(parent=plan, goals=[number % 17 + 1, 13])
+            project.tags.add("natur")
+            project.save()
+        client.get(f"/api/v2/{endpoint}/?fields=*")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/api/v2/{endpoint}/?fields=*")
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

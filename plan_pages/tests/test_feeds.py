@@ -1,0 +1,99 @@
+"""RSS and Atom feeds of new and updated projects: site-wide, per area, per goal, per language."""
+
+import pytest
+from defusedxml import ElementTree
+
+from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
+from sdg.pages import ensure_goal_pages
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def site(home_page, locale_en):
+    ensure_goal_pages(home_page)
+    glumsoe = LocalAreaPlanPageFactory(parent=home_page, title="Glumsø", slug="glumsoe")
+    tybjerg = LocalAreaPlanPageFactory(parent=home_page, title="Tybjerg", slug="tybjerg")
+    projects = {}
+    for title, plan, goals in [
+        ("Folkeskoven", glumsoe, [15, 13]),
+        ("Stien", glumsoe, [11]),
+        ("Forsamlingshuset", tybjerg, [11]),
+    ]:
+        projects[title] = ProjectPageFactory(parent=plan, title=title, goals=goals)
+        projects[title].save_revision().publish()
+    english = projects["Folkeskoven"].copy_for_translation(locale_en, copy_parents=True)
+    english.title = "The people's forest"
+    english.save_revision().publish()
+    ProjectPageFactory(parent=tybjerg, title="Kladde", live=False)
+    return {"glumsoe": glumsoe, "tybjerg": tybjerg, **projects}
+
+
+def rss_titles(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ElementTree.fromstring(response.content).find("channel")
+    return channel, [item.findtext("title") for item in channel.findall("item")]
+
+
+def test_the_site_feed_lists_the_languages_projects_newest_change_first(client, site):
+    site["Folkeskoven"].save_revision().publish()  # updated last: first in the feed
+    channel, titles = rss_titles(client, "/da/feeds/projects.rss")
+    assert titles == ["Folkeskoven", "Forsamlingshuset", "Stien"]
+    assert channel.findtext("language") == "da"
+    assert channel.findtext("link") == "http://localhost/da/"
+    assert channel.findtext("title").startswith("Nye og opdaterede projekter")
+    item = channel.find("item")
+    assert item.findtext("link") == "http://localhost/da/glumsoe/folkeskoven/"
+    assert item.findtext("description") == "Et projekt fra borgermødet."
+
+    channel, titles = rss_titles(client, "/en/feeds/projects.rss")
+    assert titles == ["The people's forest"]
+    assert channel.findtext("language") == "en"
+    assert channel.findtext("title").startswith("New and updated projects")
+
+
+def test_area_and_goal_feeds_list_only_their_projects(client, site):
+    assert sorted(rss_titles(client, "/da/feeds/areas/glumsoe.rss")[1]) == ["Folkeskoven", "Stien"]
+    assert rss_titles(client, "/da/feeds/areas/tybjerg.rss")[1] == ["Forsamlingshuset"]
+    goal = rss_titles(client, "/da/feeds/goals/11.rss")[1]
+    assert sorted(goal) == ["Forsamlingshuset", "Stien"]
+    assert rss_titles(client, "/en/feeds/goals/15.rss")[1] == ["The people's forest"]
+    assert rss_titles(client, "/en/feeds/goals/11.rss")[1] == []
+    assert client.get("/da/feeds/goals/18.rss").status_code == 404
+    assert client.get("/da/feeds/areas/nowhere.rss").status_code == 404
+
+
+def test_atom_feeds_are_well_formed(client, site):
+    response = client.get("/da/feeds/areas/glumsoe.atom")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.content)
+    assert feed.tag == f"{ATOM}feed"
+    titles = sorted(entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry"))
+    assert titles == ["Folkeskoven", "Stien"]
+    assert all(entry.find(f"{ATOM}updated") is not None for entry in feed.iter(f"{ATOM}entry"))
+
+
+@pytest.mark.parametrize(
+    "url, feed",
+    [
+        ("/da/", "/da/feeds/projects.rss"),
+        ("/da/glumsoe/", "/da/feeds/areas/glumsoe.rss"),
+        ("/da/verdensmaal/maal-11/", "/da/feeds/goals/11.rss"),
+    ],
+)
+def test_pages_link_their_feed_in_the_head_and_visibly(client, site, url, feed):
+    html = client.get(url).content.decode()
+    head = html.split("</head>")[0]
+    assert '<link rel="alternate" type="application/rss+xml"' in head
+    assert f'href="{feed}"' in head
+    assert f'<a href="{feed}" type="application/rss+xml">Abonnér via RSS</a>' in html
+    assert f'<a href="{feed[:-3]}atom" type="application/atom+xml">' in html
+
+
+def test_a_project_page_offers_no_feed(client, site):
+    html = client.get(site["Stien"].url).content.decode()
+    assert "application/rss+xml" not in html

@@ -1,0 +1,22 @@
+"""Under each language prefix (/da/…, /en/…): the project feeds and each plan's calendar."""
+
+from django.urls import path
+
+from .calendar import annual_calendar
+from .feeds import FORMATS, AreaProjectFeed, GoalProjectFeed, ProjectFeed, feed_view
+
+urlpatterns = [path("<slug:slug>/aarshjul.ics", annual_calendar, name="annual-calendar")]
+for kind in FORMATS:
+    urlpatterns += [
+        path(f"feeds/projects.{kind}", feed_view(ProjectFeed, kind), name=f"project-feed-{kind}"),
+        path(
+            f"feeds/areas/<slug:slug>.{kind}",
+            feed_view(AreaProjectFeed, kind),
+            name=f"area-project-feed-{kind}",
+        ),
+        path(
+            f"feeds/goals/<int:number>.{kind}",
+            feed_view(GoalProjectFeed, kind),
+            name=f"goal-project-feed-{kind}",
+        ),
+    ]

@@ -8,6 +8,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from plan_pages.models import WorkingGroup
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 from sdg.pages import ensure_goal_pages
 
@@ -24,6 +25,15 @@ def site(home_page, locale_en):
     glumsoe = LocalAreaPlanPageFactory(parent=home_page, title="Glumsø", slug="glumsoe")
     tybjerg = LocalAreaPlanPageFactory(parent=home_page, title="Tybjerg", slug="tybjerg")
     forest = ProjectPageFactory(parent=glumsoe, title="Folkeskoven", goals=[15, 13])
+    forest.working_groups = [
+        WorkingGroup(
+            name="Skovlauget",
+            purpose="Planter og passer skoven.",
+            coordinator_name="Karen Holm",
+            coordinator_email="karen@lokalraad.example.dk",
+        )
+    ]
+    forest.save_revision().publish()
     path = ProjectPageFactory(parent=glumsoe, title="Stien", goals=[11], status="completed")
     hall = ProjectPageFactory(parent=tybjerg, title="Forsamlingshuset", goals=[11])
     english = forest.copy_for_translation(locale_en, copy_parents=True)
@@ -56,7 +66,7 @@ def test_a_project_lists_its_area_goals_and_language(client, site):
     assert forest["area"]["title"] == "Glumsø"
     assert forest["meta"]["locale"] == "en"
     detail = client.get(forest["meta"]["detail_url"].replace("http://localhost", "")).json()
-    assert "contact_email" not in detail and "karen@" not in str(detail)
+    assert "coordinator_email" not in str(detail) and "karen@" not in str(detail)
 
 
 def test_bad_filters_are_refused(client, site):

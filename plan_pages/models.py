@@ -202,7 +202,21 @@ class LocalAreaPlanPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["outcome"] = ProjectSearch.from_params(request.GET, self.locale, plan=self).run()
+        context["ideas"] = self.ideas_with_projects()
+        context["surveys"] = SurveyPage.objects.child_of(self).live().public().order_by("-opens_at")
+        context["now"] = timezone.now()
         return context
+
+    def ideas_with_projects(self):
+        """The plan's ideas, each with `.became`: the live project it became, in this plan's
+        language (the link is kept on the source idea). Two queries, however many ideas."""
+        ideas = list(self.ideas.select_related("project"))
+        keys = [idea.project.translation_key for idea in ideas if idea.project]
+        projects = ProjectPage.objects.live().filter(translation_key__in=keys, locale=self.locale)
+        by_key = {project.translation_key: project for project in projects}
+        for idea in ideas:
+            idea.became = by_key.get(idea.project.translation_key) if idea.project else None
+        return ideas
 
 
 class VillageGoal(TranslatableMixin, Orderable):

@@ -334,3 +334,24 @@ def test_anonymisation_on_request_takes_one_person_now(survey, ideas):
     bo.refresh_from_db()
     assert (karen.name, karen.email) == ("", "")
     assert (bo.name, bo.email) == ("Bo", "bo@example.dk")
+
+
+def test_the_plan_page_lists_its_ideas_and_survey_in_fixed_queries(
+    client, plan, ideas, survey, django_assert_max_num_queries
+):
+    from plan_pages.tests.factories import ProjectPageFactory
+
+    project = ProjectPageFactory(parent=plan, title="Fugleskjulet")
+    project.save_revision().publish()
+    ideas[0].project = project
+    ideas[0].save()
+    plan.save_revision().publish()
+
+    html = client.get(plan.url).content.decode()
+
+    assert survey.title in html
+    assert f'href="{project.url}"' in html
+    assert plan.ideas_with_projects()[0].became == project
+    with django_assert_max_num_queries(3):
+        became = [idea.became for idea in plan.ideas_with_projects()]
+    assert became == [project, None, None]

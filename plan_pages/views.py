@@ -12,12 +12,15 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
@@ -25,6 +28,7 @@ import django_filters
 
 from .councils import areas_of
 from .models import IdeaAnswer, SurveyPage, WorkingGroup
+from .survey import survey_results
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,10 +41,15 @@ def answers_for(user):
     return answers.filter(response__survey__plan__translation_key__in=areas)
 
 
-def surveys_for(request):
-    surveys = SurveyPage.objects.filter(locale=Locale.get_default()).order_by("title")
-    areas = areas_of(request.user) if request else set()
+def surveys_for_user(user):
+    """The surveys (in the default language, where answers are kept) of the user's areas."""
+    surveys = SurveyPage.objects.filter(locale=Locale.get_default()).order_by("-opens_at")
+    areas = areas_of(user)
     return surveys if areas is None else surveys.filter(plan__translation_key__in=areas)
+
+
+def surveys_for(request):
+    return surveys_for_user(request.user) if request else SurveyPage.objects.none()
 
 
 def neutralise_formula(value):
@@ -88,8 +97,6 @@ class AnswerViewSet(ModelViewSet):
     model = IdeaAnswer
     icon = "list-ul"
     menu_label = _("Survey answers")
-    menu_order = 250
-    add_to_admin_menu = True
     copy_view_enabled = False
     index_view_class = AnswerIndexView
     edit_view_class = AnswerEditView
@@ -127,9 +134,6 @@ class AnswerViewSet(ModelViewSet):
     panels = IdeaAnswer.panels
 
 
-answer_viewset = AnswerViewSet("survey_answers")
-
-
 def volunteers_by_group(user):
     """For each working group in the user's areas: the residents who offered to help with the
     idea that became its project, and who may still be contacted (consented, not anonymised)."""
@@ -150,7 +154,6 @@ def volunteers_by_group(user):
     return [(group, by_project.get(group.page_id, [])) for group in groups]
 
 
-@require_http_methods(["GET", "POST"])
 def volunteers(request):
     """List each working group's volunteers; on POST, e-mail them to the group's coordinator."""
     if not request.user.has_perm("plan_pages.view_ideaanswer"):
@@ -167,9 +170,23 @@ def volunteers(request):
             _("The %(count)s volunteers were sent to %(coordinator)s.")
             % {"count": len(people), "coordinator": group.coordinator_name},
         )
-        return redirect("plan_pages_volunteers")
+        return redirect("volunteers:index")
+    return TemplateResponse(request, "plan_pages/admin/volunteers.html", {"listing": listing})
+
+
+def surveys_with_results(user):
+    """Every survey in the user's areas with its results, public or not."""
+    surveys = surveys_for_user(user).select_related("plan")
+    return [(survey, survey_results(survey)) for survey in surveys]
+
+
+def results(request):
+    if not request.user.has_perm("plan_pages.view_ideaanswer"):
+        raise PermissionDenied
     return TemplateResponse(
-        request, "plan_pages/admin/volunteers.html", {"listing": listing, "header_icon": "group"}
+        request,
+        "plan_pages/admin/survey_results.html",
+        {"surveys": surveys_with_results(request.user)},
     )
 
 
@@ -178,3 +195,38 @@ def send_volunteers(group, people, request):
     body = render_to_string("emails/volunteers_for_group.txt", context, request=request)
     subject = _("Volunteers for %(group)s") % {"group": group.name}
     EmailMessage(str(subject), body, to=[group.coordinator_email]).send()
+
+
+class PermittedMenuItem(MenuItem):
+    """Shown to whoever may read the answers: municipal editors and councils."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("plan_pages.view_ideaanswer")
+
+
+class ParticipationViewSet(ViewSet):
+    """A page of the participation menu, for those who may read the answers."""
+
+    view = None
+    menu_item_class = PermittedMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", self.view, name="index")]
+
+
+class ParticipationGroup(ViewSetGroup):
+    menu_label = _("Participation")
+    menu_icon = "group"
+    menu_order = 250
+    items = (
+        AnswerViewSet("survey_answers"),
+        ParticipationViewSet(
+            "survey_results", view=results, menu_label=_("Survey results"), icon="table"
+        ),
+        ParticipationViewSet(
+            "volunteers",
+            view=require_http_methods(["GET", "POST"])(volunteers),
+            menu_label=_("Volunteers"),
+            icon="group",
+        ),
+    )

@@ -18,32 +18,8 @@ def projects_working_on_goal(goal_page, request):
 
 
 @hooks.register("register_admin_viewset")
-def register_answer_viewset():
-    from .views import answer_viewset
+def register_participation():
+    """Survey answers, results and volunteers, each council seeing its own area only."""
+    from .views import ParticipationGroup
 
-    return answer_viewset
-
-
-@hooks.register("register_admin_urls")
-def register_volunteers_url():
-    from django.urls import path
-
-    from .views import volunteers
-
-    return [path("volunteers/", volunteers, name="plan_pages_volunteers")]
-
-
-@hooks.register("register_admin_menu_item")
-def register_volunteers_menu_item():
-    from django.urls import reverse
-    from django.utils.translation import gettext_lazy as _
-
-    from wagtail.admin.menu import MenuItem
-
-    class VolunteersMenuItem(MenuItem):
-        def is_shown(self, request):
-            return request.user.has_perm("plan_pages.view_ideaanswer")
-
-    return VolunteersMenuItem(
-        _("Volunteers"), reverse("plan_pages_volunteers"), icon_name="group", order=251
-    )
+    return ParticipationGroup()

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from plan_pages.councils import EDITORS_GROUP
-from plan_pages.models import IdeaAnswer, SurveyResponse, WorkingGroup
+from plan_pages.models import IdeaAnswer, SurveyPage, SurveyResponse, WorkingGroup
 from plan_pages.tests.factories import (
     LocalAreaPlanPageFactory,
     ProjectPageFactory,
@@ -252,7 +252,7 @@ def test_volunteers_for_an_idea_are_offered_to_its_working_groups_coordinator(
     idea = areas["A"].ideas.get()
     idea.project = project
     idea.save()
-    url = reverse("plan_pages_volunteers")
+    url = reverse("volunteers:index")
 
     html = member_client.get(url).content.decode()
     assert "Skjulgruppen" in html and "a@example.dk" in html
@@ -276,7 +276,28 @@ def test_volunteers_of_another_area_cannot_be_sent(client, areas, project, djang
     client.force_login(outsider)
 
     group = WorkingGroup.objects.get(page=project)
-    response = client.post(reverse("plan_pages_volunteers"), {"group": group.pk}, follow=True)
+    response = client.post(reverse("volunteers:index"), {"group": group.pk}, follow=True)
 
     assert response.status_code == 404
     assert not mail.outbox
+
+
+def test_a_council_sees_its_own_surveys_results_even_when_not_public(member_client, areas):
+    for survey in SurveyPage.objects.all():
+        survey.results_public = False
+        survey.save()
+
+    response = member_client.get(reverse("survey_results:index"))
+
+    html = response.content.decode()
+    assert "Spørgeskema Glumsø og Omegn" in html and "Idé i Glumsø og Omegn" in html
+    assert "Tybjerg" not in html
+    assert response.context["surveys"][0][1].ideas[0].average == 4
+
+
+def test_a_user_without_a_council_gets_no_participation_pages(client, areas, django_user_model):
+    stranger = django_user_model.objects.create_user("x", "x@example.dk", "pw")
+    client.force_login(stranger)
+
+    for name in ("survey_results:index", "volunteers:index", INDEX):
+        assert client.get(reverse(name)).status_code in (302, 403), name

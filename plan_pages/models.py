@@ -705,6 +705,11 @@ class IdeaAnswer(models.Model):
         return self.response.language
 
     @property
+    def moderation(self):
+        """Moderation matters only where there is a comment."""
+        return self.get_comment_status_display() if self.comment else ""
+
+    @property
     def volunteer_name(self):
         return self.response.name if self.wants_to_help else ""
 

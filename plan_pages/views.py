@@ -5,6 +5,8 @@ restriction sits in the querysets, so another area's answer is a 404 in every vi
 CSV and XLSX exports (Wagtail's own) contain only what the list shows.
 """
 
+from dataclasses import dataclass, field
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
@@ -27,7 +29,7 @@ from wagtail.models import Locale
 import django_filters
 
 from .councils import areas_of
-from .models import IdeaAnswer, SurveyPage, WorkingGroup
+from .models import Idea, IdeaAnswer, SurveyPage, WorkingGroup
 from .survey import survey_results
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -62,6 +64,12 @@ class AnswerFilterSet(WagtailFilterSet):
     survey = django_filters.ModelChoiceFilter(
         label=_("Survey"), field_name="response__survey", queryset=surveys_for
     )
+    has_comment = django_filters.BooleanFilter(
+        label=_("With a comment"), method="filter_has_comment"
+    )
+
+    def filter_has_comment(self, queryset, name, value):
+        return queryset.exclude(comment="") if value else queryset.filter(comment="")
 
     class Meta:
         model = IdeaAnswer
@@ -107,7 +115,7 @@ class AnswerViewSet(ModelViewSet):
         Column("survey_title", label=_("Survey")),
         Column("priority", label=_("Priority")),
         Column("comment", label=_("Comment")),
-        Column("comment_status", label=_("Moderation"), accessor="get_comment_status_display"),
+        Column("moderation", label=_("Moderation")),
         BooleanColumn("wants_to_help", label=_("Wants to help")),
         Column("submitted_at", label=_("Submitted")),
     ]
@@ -116,7 +124,7 @@ class AnswerViewSet(ModelViewSet):
         "idea",
         "priority",
         "comment",
-        "comment_status",
+        "moderation",
         "wants_to_help",
         "volunteer_name",
         "volunteer_email",
@@ -125,6 +133,7 @@ class AnswerViewSet(ModelViewSet):
     ]
     export_headings = {
         "survey_title": _("Survey"),
+        "moderation": _("Moderation"),
         "volunteer_name": _("Name"),
         "volunteer_email": _("E-mail"),
         "language": _("Language"),
@@ -134,41 +143,54 @@ class AnswerViewSet(ModelViewSet):
     panels = IdeaAnswer.panels
 
 
-def volunteers_by_group(user):
-    """For each working group in the user's areas: the residents who offered to help with the
-    idea that became its project, and who may still be contacted (consented, not anonymised)."""
-    groups = WorkingGroup.objects.filter(page__locale=Locale.get_default()).select_related("page")
+@dataclass
+class IdeaVolunteers:
+    idea: Idea
+    people: list = field(default_factory=list)  # SurveyResponse, with name and e-mail
+    groups: list = field(default_factory=list)  # working groups of the project it became
+
+
+def volunteers_by_idea(user) -> list[IdeaVolunteers]:
+    """Per idea in the user's areas: residents who offered to help and may still be contacted
+    (they consented, and their data is not yet deleted), and the working groups they can be
+    sent to. Ideas with no volunteers and no working group are left out. Three queries."""
+    ideas = Idea.objects.filter(locale=Locale.get_default()).select_related("page", "project")
     areas = areas_of(user)
     if areas is not None:
-        groups = groups.filter(page__plan__translation_key__in=areas)
+        ideas = ideas.filter(page__translation_key__in=areas)
+    rows = {idea.pk: IdeaVolunteers(idea) for idea in ideas.order_by("page__title", "number")}
     helpers = (
-        IdeaAnswer.objects.filter(wants_to_help=True, response__anonymised_at__isnull=True)
+        IdeaAnswer.objects.filter(idea__in=list(rows), wants_to_help=True)
+        .filter(response__anonymised_at__isnull=True)
         .exclude(response__email="")
-        .filter(idea__project__in=[group.page_id for group in groups])
-        .select_related("response", "idea")
+        .select_related("response")
         .order_by("response__submitted_at")
     )
-    by_project = {}
     for answer in helpers:
-        by_project.setdefault(answer.idea.project_id, []).append(answer.response)
-    return [(group, by_project.get(group.page_id, [])) for group in groups]
+        rows[answer.idea_id].people.append(answer.response)
+    projects = {row.idea.project_id: row for row in rows.values() if row.idea.project_id}
+    for group in WorkingGroup.objects.filter(page__in=list(projects)):
+        projects[group.page_id].groups.append(group)
+    return [row for row in rows.values() if row.people or row.groups]
 
 
 def volunteers(request):
-    """List each working group's volunteers; on POST, e-mail them to the group's coordinator."""
+    """List volunteers per idea; on POST, e-mail an idea's volunteers to a group's coordinator."""
     if not request.user.has_perm("plan_pages.view_ideaanswer"):
         raise PermissionDenied
-    listing = volunteers_by_group(request.user)
+    listing = volunteers_by_idea(request.user)
     if request.method == "POST":
-        chosen = next((row for row in listing if str(row[0].pk) == request.POST.get("group")), None)
-        if chosen is None or not chosen[1]:
+        row = next((row for row in listing if str(row.idea.pk) == request.POST.get("idea")), None)
+        group = row and next(
+            (group for group in row.groups if str(group.pk) == request.POST.get("group")), None
+        )
+        if group is None or not row.people:
             raise Http404
-        group, people = chosen
-        send_volunteers(group, people, request)
+        send_volunteers(group, row.people, request)
         messages.success(
             request,
             _("The %(count)s volunteers were sent to %(coordinator)s.")
-            % {"count": len(people), "coordinator": group.coordinator_name},
+            % {"count": len(row.people), "coordinator": group.coordinator_name},
         )
         return redirect("volunteers:index")
     return TemplateResponse(request, "plan_pages/admin/volunteers.html", {"listing": listing})

@@ -21,6 +21,7 @@ from plan_pages.tests.factories import (
     add_ideas,
 )
 from plan_pages.tests.test_permissions import council_of
+from plan_pages.views import volunteers_by_idea
 
 pytestmark = pytest.mark.django_db
 INDEX = "survey_answers:index"
@@ -259,7 +260,7 @@ def test_volunteers_for_an_idea_are_offered_to_its_working_groups_coordinator(
     assert "b@example.dk" not in html
 
     group = WorkingGroup.objects.get(page=project)
-    response = member_client.post(url, {"group": group.pk})
+    response = member_client.post(url, {"idea": idea.pk, "group": group.pk})
 
     assert response.status_code == 302
     (message,) = mail.outbox
@@ -276,7 +277,9 @@ def test_volunteers_of_another_area_cannot_be_sent(client, areas, project, djang
     client.force_login(outsider)
 
     group = WorkingGroup.objects.get(page=project)
-    response = client.post(reverse("volunteers:index"), {"group": group.pk}, follow=True)
+    response = client.post(
+        reverse("volunteers:index"), {"idea": idea.pk, "group": group.pk}, follow=True
+    )
 
     assert response.status_code == 404
     assert not mail.outbox
@@ -301,3 +304,19 @@ def test_a_user_without_a_council_gets_no_participation_pages(client, areas, dja
 
     for name in ("survey_results:index", "volunteers:index", INDEX):
         assert client.get(reverse(name)).status_code in (302, 403), name
+
+
+def test_volunteers_are_listed_per_idea_even_before_it_has_a_working_group(
+    areas, django_user_model, django_assert_max_num_queries
+):
+    editor = django_user_model.objects.create_user("r", "r@example.dk", "pw")
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+
+    with django_assert_max_num_queries(4):
+        rows = volunteers_by_idea(editor)
+
+    assert {row.idea.title: [p.email for p in row.people] for row in rows} == {
+        "Idé i Glumsø og Omegn": ["a@example.dk"],
+        "Idé i Tybjerg og Omegn": ["b@example.dk"],
+    }
+    assert all(row.groups == [] for row in rows)

@@ -194,22 +194,24 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# Rate limits count per client address (cms.client): behind NUM_PROXIES proxies (usually 1),
+# the address is read from X-Forwarded-For; without them, from the connection.
+NUM_PROXIES = int(os.environ.get("NUM_PROXIES", 0))
+
 # Residents' survey answers and requests to join a working group (plan_pages.participation).
-# The rate is per client address and generous, because a whole citizens' meeting may answer
-# from the village hall's one connection. Behind a proxy, RATELIMIT_IP_META_KEY names the
-# header that carries the client's address.
+# The rate is generous, because a whole citizens' meeting may answer from one village hall.
 PARTICIPATION_RATE_LIMIT = os.environ.get("PARTICIPATION_RATE_LIMIT", "30/h")
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+RATELIMIT_IP_META_KEY = "cms.client.client_address"
 # Volunteers' names and e-mail addresses are deleted this many days after their survey closes
 # (manage.py anonymise_volunteers, run daily by cron).
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", 180))
 
 # The read-only open-data API at /api/v2/ (docs/api.md). Each client (by IP address) may make
-# API_RATE requests; behind API_NUM_PROXIES proxies, the address is read from X-Forwarded-For.
+# API_RATE requests (counted by the same address as above).
 API_RATE = os.environ.get("API_RATE", "120/min")
 REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["cms.throttling.APIRateThrottle"],
-    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", 0)) or None,
+    "NUM_PROXIES": NUM_PROXIES or None,
     # Public and read-only: no log-ins, so every client is throttled by its address.
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": [],

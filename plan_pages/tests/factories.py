@@ -1,7 +1,17 @@
+from datetime import datetime
+
+from django.utils import timezone
+
 import factory
 import wagtail_factories
 
-from plan_pages.models import LocalAreaPlanPage, ProjectGoal, ProjectPage
+from plan_pages.models import (
+    AnnualReportPage,
+    LocalAreaPlanPage,
+    ProjectGoal,
+    ProjectPage,
+    SurveyPage,
+)
 
 
 class LocalAreaPlanPageFactory(wagtail_factories.PageFactory):
@@ -34,3 +44,22 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
         page.goal_tags = [ProjectGoal(goal=number) for number in (extracted or [11])]
         if create:
             page.save()
+
+
+class SurveyPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Spørgeskema {n}")
+    intro = "<p>Sig din mening om ideerne.</p>"
+    opens_at = factory.LazyFunction(lambda: timezone.make_aware(datetime(2024, 1, 10, 9)))
+    closes_at = factory.LazyFunction(lambda: timezone.make_aware(datetime(2024, 2, 10, 23)))
+
+    class Meta:
+        model = SurveyPage
+
+
+class AnnualReportPageFactory(wagtail_factories.PageFactory):
+    title = factory.LazyAttribute(lambda page: f"Årsrapport {page.year}")
+    year = 2024
+    foreword = "<p>Et år med mange frivillige hænder.</p>"
+
+    class Meta:
+        model = AnnualReportPage

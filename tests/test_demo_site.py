@@ -10,7 +10,7 @@ import pytest
 
 from home.demo.loader import load_content
 from home.models import ContactSettings, HomePage
-from plan_pages.models import LocalAreaPlanPage, ProjectPage, ProjectStatus
+from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage, ProjectStatus
 from sdg.models import SDGGoalPage, SDGIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,14 @@ def test_every_danish_page_has_a_live_english_translation(demo_site):
 
 
 def test_every_page_type_renders_with_demo_content(demo_site, client):
-    for model in (HomePage, LocalAreaPlanPage, ProjectPage, SDGIndexPage, SDGGoalPage):
+    for model in (
+        HomePage,
+        LocalAreaPlanPage,
+        ProjectPage,
+        AnnualReportPage,
+        SDGIndexPage,
+        SDGGoalPage,
+    ):
         page = model.objects.live().filter(locale__language_code="da").first()
         response = client.get(page.url)
 
@@ -74,3 +81,29 @@ def test_every_page_type_renders_with_demo_content(demo_site, client):
         assert f"<h1>{page.title}</h1>" in html or f"<h1>{page.short_title}</h1>" in html
         assert "Center for Kultur og Borgerservice" in html
         assert 'href="#main-content"' in html
+
+
+def test_every_plan_has_an_annual_report_that_renders_in_both_languages(demo_site, client):
+    plans = LocalAreaPlanPage.objects.live()
+    assert plans.count() == 12
+    for plan in plans:
+        reports = list(plan.annual_reports())
+        assert len(reports) == 1, plan.title
+        report = reports[0]
+        assert report.foreword and report.locale_id == plan.locale_id
+
+        html = client.get(plan.url).content.decode()
+        assert f'href="{report.url}"' in html, plan.title
+        response = client.get(report.url)
+        assert response.status_code == 200, report.url
+        assert plan.title in response.content.decode()
+
+    danish = AnnualReportPage.objects.live().get(
+        locale__language_code="da",
+        slug="aarsrapport-2025",
+        title="Årsrapport 2025",
+        path__startswith=LocalAreaPlanPage.objects.get(slug="tybjerg-og-omegn").path,
+    )
+    assert [p.title for p in danish.figures().completed] == ["Ny legeplads ved forsamlingshuset"]
+    pdf = client.get(f"{danish.url}pdf/")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

@@ -9,6 +9,7 @@ import mimetypes
 from urllib.parse import unquote
 
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -30,13 +31,22 @@ class StaticFilesFetcher(URLFetcher):
     def fetch(self, url, headers=None):
         if url.startswith(STATIC_ORIGIN):
             path = unquote(url.removeprefix(STATIC_ORIGIN).split("?")[0].split("#")[0])
-            found = finders.find(path) if ".." not in path.split("/") else None
-            if found:
-                with open(found, "rb") as file:
-                    body = file.read()
-                content_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
+            if ".." not in path.split("/") and (body := read_static(path)) is not None:
+                content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
                 return URLFetcherResponse(url, body, {"Content-Type": content_type})
         raise ValueError(f"The annual report's PDF loads static files only, not {url}")
+
+
+def read_static(path: str) -> bytes | None:
+    """A static file from the apps' and project's static folders, or else from the collected
+    files (a server may keep only those)."""
+    if found := finders.find(path):
+        with open(found, "rb") as file:
+            return file.read()
+    if staticfiles_storage.exists(path):
+        with staticfiles_storage.open(path) as file:
+            return file.read()
+    return None
 
 
 def render_pdf(report, request) -> bytes:

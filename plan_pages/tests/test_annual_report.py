@@ -26,6 +26,7 @@ from plan_pages.models import (
     VillageGoal,
     WorkingGroup,
 )
+from plan_pages.pdf import STATIC_ORIGIN, StaticFilesFetcher
 from plan_pages.tests.factories import (
     AnnualReportPageFactory,
     LocalAreaPlanPageFactory,
@@ -448,3 +449,18 @@ def test_a_hostile_foreword_written_in_the_admin_is_shown_as_text(client, plan, 
     assert "&lt;script&gt;alert(&#x27;forord&#x27;)&lt;/script&gt;" in html or (
         "&lt;script&gt;alert('forord')&lt;/script&gt;" in html
     )
+
+
+def test_the_pdf_fetches_static_files_only():
+    fetcher = StaticFilesFetcher()
+    response = fetcher.fetch(STATIC_ORIGIN + "css/annual_report_pdf.css")
+    assert response.content_type == "text/css"
+    assert b"@font-face" in response.read()
+    for url in (
+        "http://localhost/admin/",
+        "file:///etc/passwd",
+        STATIC_ORIGIN + "../cms/settings/base.py",
+        STATIC_ORIGIN + "css/missing.css",
+    ):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)

@@ -18,7 +18,7 @@ from django.core.management import call_command
 import pytest
 
 from home.models import HomePage, InformationPage
-from plan_pages.models import LocalAreaPlanPage, ProjectPage
+from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage
 from sdg.models import SDGGoalPage, SDGIndexPage
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -47,6 +47,7 @@ def public_urls():
                 locale__language_code=language, plan_kind="lup"
             ).first(),
             ProjectPage.objects.filter(locale__language_code=language).first(),
+            AnnualReportPage.objects.filter(locale__language_code=language).order_by("path")[0],
             SDGIndexPage.objects.get(locale__language_code=language),
             SDGGoalPage.objects.get(locale__language_code=language, number=11),
         ] + list(InformationPage.objects.filter(locale__language_code=language))

@@ -5,12 +5,14 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SETUP_STAMP := $(VENV)/.installed
 EN_PO := locale/en/LC_MESSAGES/django.po
+# Debian's text layout and fonts, which WeasyPrint needs to write the annual reports as PDF.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint check messages compilemessages browser
+.PHONY: help install run test lint check messages compilemessages browser system-packages
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(SETUP_STAMP): pyproject.toml frontend/package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -30,15 +32,18 @@ messages: install ## Extract new strings into locale/*/django.po (then translate
 	msgfilter --keep-header -i $(EN_PO) -o $(EN_PO) sh -c 'cat > /dev/null'
 	msgen $(EN_PO) | msgattrib --clear-fuzzy -o $(EN_PO)
 
-run: install ## Set up the demo site on SQLite and serve it on http://127.0.0.1:$(PORT)
+run: install system-packages ## Set up the demo site on SQLite and serve it on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+system-packages: ## Install Debian's Pango and fonts for the PDF reports, where they are missing (needs root)
+	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $(PDF_PACKAGES))
+
 browser: ## Install Debian's Chromium for the browser tests, where it is missing (needs root)
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
-test: install browser ## Run the tests (SQLite, or the database in DATABASE_URL)
+test: install system-packages browser ## Run the tests (SQLite, or the database in DATABASE_URL)
 	$(BIN)/python -m pytest
 
 lint: install ## Check the code style

@@ -109,3 +109,16 @@ class ProjectPageForm(WagtailAdminPageForm):
                 % {"codes": ", ".join(stray)},
             )
         return cleaned_data
+
+
+class AnnualReportPageForm(WagtailAdminPageForm):
+    """One report per plan and year. A new page has no place in the tree yet when the model
+    validates itself, so the form checks against the plan it is being added to."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None and self.parent_page is not None:
+            year = cleaned_data.get("year")
+            if error := self.instance.year_error(year, self.parent_page):
+                self.add_error("year", error)
+        return cleaned_data

@@ -3,7 +3,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -19,7 +21,7 @@ from sdg.fields import GoalNumbersField, TargetCodesField
 from sdg.models import AbstractGoalTag
 
 from .blocks import BodyBlock
-from .forms import LocalAreaPlanPageForm, ProjectPageForm
+from .forms import AnnualReportPageForm, LocalAreaPlanPageForm, ProjectPageForm
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
@@ -176,7 +178,11 @@ class LocalAreaPlanPage(Page):
 
     base_form_class = LocalAreaPlanPageForm
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["plan_pages.ProjectPage", "plan_pages.SurveyPage"]
+    subpage_types = [
+        "plan_pages.ProjectPage",
+        "plan_pages.SurveyPage",
+        "plan_pages.AnnualReportPage",
+    ]
     template = "pages/local_area_plan_page.html"
     page_description = _("The local development plan of one area, written by its local council.")
 
@@ -191,6 +197,10 @@ class LocalAreaPlanPage(Page):
         from .wheel import annual_wheel
 
         return annual_wheel(self.activities.all())
+
+    def annual_reports(self):
+        """The plan's published annual reports (in its language), the latest year first."""
+        return AnnualReportPage.objects.live().public().child_of(self).order_by("-year")
 
     def clean(self):
         super().clean()
@@ -716,3 +726,89 @@ class IdeaAnswer(models.Model):
     @property
     def volunteer_email(self):
         return self.response.email if self.wants_to_help else ""
+
+
+class AnnualReportPage(RoutablePageMixin, Page):
+    """A plan's årsrapport for one year: the council's foreword, and figures from the plan.
+
+    The figures are not stored: `plan_pages.annual_report.annual_figures` computes them from
+    the plan's projects, village goals, working groups and surveys whenever the report is shown,
+    on the page and in its PDF. The council writes the foreword and submits the page for the
+    municipality's approval like any other page in its area.
+    """
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=YEAR_VALIDATORS, help_text=_("The calendar year the report covers.")
+    )
+    foreword = RichTextField(
+        _("foreword"),
+        features=settings.RICH_TEXT_INLINE_FEATURES + ["ol", "ul"],
+        help_text=_("The local council's words on the year. The figures are added by the site."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("year"), FieldPanel("foreword")]
+    search_fields = Page.search_fields + [
+        index.SearchField("foreword"),
+        index.FilterField("year"),
+    ]
+    translatable_fields = [
+        *[TranslatableField(name) for name in ("title", "slug", "seo_title", "search_description")],
+        TranslatableField("foreword"),
+        SynchronizedField("year", overridable=False),
+    ]
+
+    base_form_class = AnnualReportPageForm
+    parent_page_types = ["plan_pages.LocalAreaPlanPage"]
+    subpage_types = []
+    template = "pages/annual_report_page.html"
+    page_description = _(
+        "The plan's annual report: the council's foreword, and the year's projects, village "
+        "goals, working groups and surveys in figures. Printable and as PDF."
+    )
+
+    class Meta:
+        verbose_name = _("annual report")
+
+    @cached_property
+    def plan(self):
+        return LocalAreaPlanPage.objects.parent_of(self).first()
+
+    def figures(self):
+        from .annual_report import annual_figures
+
+        return annual_figures(self.plan, self.year)
+
+    @property
+    def pdf_filename(self) -> str:
+        prefix = pgettext("file name of the annual report", "annual-report")
+        return f"{prefix}-{self.plan.slug}-{self.year}.pdf"
+
+    @classmethod
+    def year_error(cls, year, parent, exclude_pk=None):
+        """Why `year` cannot have a report under `parent`, or None when it can."""
+        if year is None:
+            return None
+        if year > timezone.localdate().year:
+            return _("A report can only be written for a year that has begun.")
+        if parent is None:
+            return None
+        if cls.objects.child_of(parent).filter(year=year).exclude(pk=exclude_pk).exists():
+            return _("The plan already has an annual report for %(year)s.") % {"year": year}
+        return None
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.path else None
+        if error := self.year_error(self.year, parent, self.pk):
+            raise ValidationError({"year": error})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(plan=self.plan, figures=self.figures())
+        return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from .pdf import serve_pdf
+
+        return serve_pdf(self, request)

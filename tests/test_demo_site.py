@@ -12,7 +12,13 @@ import pytest
 
 from home.demo.loader import load_content
 from home.models import ContactSettings, HomePage
-from plan_pages.models import LocalAreaPlanPage, ProjectPage, ProjectStatus, SurveyPage
+from plan_pages.models import (
+    AnnualReportPage,
+    LocalAreaPlanPage,
+    ProjectPage,
+    ProjectStatus,
+    SurveyPage,
+)
 from sdg.models import SDGGoalPage, SDGIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +73,14 @@ def test_every_danish_page_has_a_live_english_translation(demo_site):
 
 
 def test_every_page_type_renders_with_demo_content(demo_site, client):
-    for model in (HomePage, LocalAreaPlanPage, ProjectPage, SDGIndexPage, SDGGoalPage):
+    for model in (
+        HomePage,
+        LocalAreaPlanPage,
+        ProjectPage,
+        AnnualReportPage,
+        SDGIndexPage,
+        SDGGoalPage,
+    ):
         page = model.objects.live().filter(locale__language_code="da").first()
         response = client.get(page.url)
 
@@ -111,3 +124,29 @@ def test_the_closed_demo_survey_shows_results_in_both_languages(demo_site, clien
         )
         html = client.get(survey.url).content.decode()
         assert "<table" in html and "64" in html, language
+
+
+def test_every_plan_has_an_annual_report_that_renders_in_both_languages(demo_site, client):
+    plans = LocalAreaPlanPage.objects.live()
+    assert plans.count() == 12
+    for plan in plans:
+        reports = list(plan.annual_reports())
+        assert len(reports) == 1, plan.title
+        report = reports[0]
+        assert report.foreword and report.locale_id == plan.locale_id
+
+        html = client.get(plan.url).content.decode()
+        assert f'href="{report.url}"' in html, plan.title
+        response = client.get(report.url)
+        assert response.status_code == 200, report.url
+        assert plan.title in response.content.decode()
+
+    danish = AnnualReportPage.objects.live().get(
+        locale__language_code="da",
+        slug="aarsrapport-2025",
+        title="Årsrapport 2025",
+        path__startswith=LocalAreaPlanPage.objects.get(slug="tybjerg-og-omegn").path,
+    )
+    assert [p.title for p in danish.figures().completed] == ["Ny legeplads ved forsamlingshuset"]
+    pdf = client.get(f"{danish.url}pdf/")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, InformationPage
 from home.tests.factories import HomePageFactory
-from plan_pages.models import LocalAreaPlanPage, ProjectPage, SurveyPage
+from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage, SurveyPage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory
 from sdg.models import SDGGoalPage, SDGIndexPage
 
@@ -23,10 +23,14 @@ class PageTreeTests(WagtailPageTestCase):
         HomePageFactory(parent=root)
         self.assertFalse(HomePage.can_create_at(root))
 
-    def test_plans_hold_projects_and_surveys(self):
+    def test_plans_hold_projects_surveys_and_annual_reports(self):
         self.assertCanCreateAt(HomePage, LocalAreaPlanPage)
-        self.assertAllowedSubpageTypes(LocalAreaPlanPage, {ProjectPage, SurveyPage})
+        self.assertAllowedSubpageTypes(
+            LocalAreaPlanPage, {ProjectPage, SurveyPage, AnnualReportPage}
+        )
         self.assertAllowedParentPageTypes(SurveyPage, {LocalAreaPlanPage})
+        self.assertAllowedParentPageTypes(AnnualReportPage, {LocalAreaPlanPage})
+        self.assertAllowedSubpageTypes(AnnualReportPage, set())
         self.assertAllowedParentPageTypes(LocalAreaPlanPage, {HomePage})
 
     def test_projects_sit_under_plans_and_hold_nothing(self):
@@ -52,6 +56,7 @@ class PageTreeTests(WagtailPageTestCase):
             InformationPage,
             LocalAreaPlanPage,
             ProjectPage,
+            AnnualReportPage,
             SDGIndexPage,
             SDGGoalPage,
         ):

@@ -25,6 +25,7 @@ from home.models import (
 from plan_pages.councils import EDITORS_GROUP
 from plan_pages.models import (
     AnnualActivity,
+    AnnualReportPage,
     LocalAreaPlanPage,
     LocalCouncil,
     PlanPhase,
@@ -49,6 +50,8 @@ DEFAULT_WORKING_GROUP = {
     "purpose": None,
     "meeting_rhythm": {"da": "Efter aftale", "en": "As agreed"},
 }
+REPORT_TITLE = {"da": "Årsrapport {year}", "en": "Annual report {year}"}
+REPORT_SLUG = {"da": "aarsrapport-{year}", "en": "annual-report-{year}"}
 MODERATION_DEMO = {
     "plan": "glumsoe-og-omegn",
     "project": "fugleskjul-ved-glumsoe-soe",
@@ -90,6 +93,18 @@ def as_date(value):
     return date.fromisoformat(value) if value else None
 
 
+def report_data(plan_data: dict) -> dict:
+    """The plan's annual report, with its title and slug in both languages from its year."""
+    report = plan_data["annual_report"]
+    year = report["year"]
+    return {
+        "year": year,
+        "title": {language: title.format(year=year) for language, title in REPORT_TITLE.items()},
+        "slug": {language: slug.format(year=year) for language, slug in REPORT_SLUG.items()},
+        "foreword": report["foreword"],
+    }
+
+
 @dataclass
 class DemoResult:
     passwords: dict = field(default_factory=dict)
@@ -115,6 +130,7 @@ class DemoLoader:
             for project_data in plan_data["projects"]:
                 self.ensure_project(plan, project_data)
             self.ensure_participation(plan)
+            self.ensure_child(plan, AnnualReportPage, report_data(plan_data), self.build_report)
         self.ensure_featured_projects(home)
         self.ensure_council_members(home)
         information_pages = self.ensure_information_pages(home)
@@ -154,6 +170,9 @@ class DemoLoader:
                 twin = self.build_project(project_data, language)
                 share_translation_keys(project.working_groups.all(), twin.working_groups.all())
                 self.translate(project, twin, locale)
+            data = report_data(plan_data)
+            report = AnnualReportPage.objects.child_of(plan).get(slug=data["slug"][SOURCE])
+            self.translate(report, self.build_report(data, language), locale)
         for data in self.content["information_pages"]:
             page = InformationPage.objects.child_of(home).get(slug=data["slug"][SOURCE])
             self.translate(page, self.build_information_page(data, language), locale)
@@ -347,6 +366,12 @@ class DemoLoader:
             meeting_rhythm=text["meeting_rhythm"],
             coordinator_name=data["coordinator_name"],
             coordinator_email=data["coordinator_email"],
+        )
+
+    def build_report(self, data: dict, language: str) -> AnnualReportPage:
+        text = in_language(data, language)
+        return AnnualReportPage(
+            title=text["title"], slug=text["slug"], year=data["year"], foreword=text["foreword"]
         )
 
     def ensure_featured_projects(self, home: HomePage):

@@ -5,7 +5,14 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
-from plan_pages.models import Idea, LocalAreaPlanPage, ProjectGoal, ProjectPage, SurveyPage
+from plan_pages.models import (
+    AnnualReportPage,
+    Idea,
+    LocalAreaPlanPage,
+    ProjectGoal,
+    ProjectPage,
+    SurveyPage,
+)
 
 
 class LocalAreaPlanPageFactory(wagtail_factories.PageFactory):
@@ -57,3 +64,12 @@ def add_ideas(plan, *titles):
         Idea.objects.create(page=plan, locale=plan.locale, number=number, title=title)
         for number, title in enumerate(titles, start=1)
     ]
+
+
+class AnnualReportPageFactory(wagtail_factories.PageFactory):
+    title = factory.LazyAttribute(lambda page: f"Årsrapport {page.year}")
+    year = 2024
+    foreword = "<p>Et år med mange frivillige hænder.</p>"
+
+    class Meta:
+        model = AnnualReportPage

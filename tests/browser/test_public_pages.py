@@ -19,7 +19,13 @@ from django.utils import translation
 import pytest
 
 from home.models import HomePage, InformationPage
-from plan_pages.models import LocalAreaPlanPage, ProjectPage, SurveyPage, SurveyResponse
+from plan_pages.models import (
+    AnnualReportPage,
+    LocalAreaPlanPage,
+    ProjectPage,
+    SurveyPage,
+    SurveyResponse,
+)
 from sdg.models import SDGGoalPage, SDGIndexPage
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -50,6 +56,7 @@ def public_urls():
                 locale__language_code=language, plan_kind="lup"
             ).first(),
             ProjectPage.objects.filter(locale__language_code=language).first(),
+            AnnualReportPage.objects.filter(locale__language_code=language).order_by("path")[0],
             SDGIndexPage.objects.get(locale__language_code=language),
             SDGGoalPage.objects.get(locale__language_code=language, number=11),
             *SurveyPage.objects.filter(locale__language_code=language),

@@ -27,20 +27,49 @@ def problems(po_file):
     return ""
 
 
-@pytest.fixture
-def fresh_catalogues(tmp_path):
-    """The catalogues after extracting every string the code and templates use today."""
+# Where translatable strings live: the apps and the templates.
+SOURCE_DIRS = ["cms", "home", "plan_pages", "sdg", "search", "templates"]
+
+
+def extract(tmp_path, monkeypatch):
+    """The catalogues after extracting every string the code and templates use today.
+
+    makemessages writes to the `locale/` beside the files it reads, so it runs in a copy: links
+    to the sources and a copy of the catalogues; the project's own catalogues stay untouched.
+    """
+    for name in SOURCE_DIRS:
+        (tmp_path / name).symlink_to(settings.BASE_DIR / name)
     locale_dir = tmp_path / "locale"
     shutil.copytree(settings.BASE_DIR / "locale", locale_dir)
+    monkeypatch.chdir(tmp_path)
     with override_settings(LOCALE_PATHS=[locale_dir]):
         call_command(
             "makemessages",
             locale=LANGUAGES,
-            ignore_patterns=[".venv/*", "static/*", "node_modules/*", ".test-media/*"],
+            symlinks=True,
+            ignore_patterns=["static/*", "*/static/*"],
             add_location="file",
             stdout=StringIO(),
         )
     return locale_dir
+
+
+@pytest.fixture
+def fresh_catalogues(tmp_path, monkeypatch):
+    return extract(tmp_path, monkeypatch)
+
+
+def test_extraction_reads_the_sources_and_leaves_the_projects_catalogues_alone(
+    tmp_path, monkeypatch
+):
+    project = settings.BASE_DIR / "locale" / "da" / "LC_MESSAGES" / "django.po"
+    before = project.read_bytes()
+
+    extracted = extract(tmp_path, monkeypatch) / "da" / "LC_MESSAGES" / "django.po"
+
+    assert project.read_bytes() == before
+    assert 'msgid "Send your answer"' in extracted.read_text()  # from a template
+    assert 'msgid "Ideas from the citizens\' meeting"' in extracted.read_text()  # from code
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -674,10 +674,11 @@ class IdeaAnswer(models.Model):
     response = models.ForeignKey(
         SurveyResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
     )
-    # PROTECT: an idea residents have answered cannot disappear with its answers; the plan's
-    # form explains this to the editor before it gets here.
+    # RESTRICT: an idea residents have answered cannot disappear on its own (the plan's form
+    # tells the editor so before it gets here), but it goes with its survey when a whole plan
+    # is deleted, answers and all.
     idea = models.ForeignKey(
-        Idea, on_delete=models.PROTECT, related_name="answers", verbose_name=_("idea")
+        Idea, on_delete=models.RESTRICT, related_name="answers", verbose_name=_("idea")
     )
     priority = models.PositiveSmallIntegerField(
         _("priority"), null=True, blank=True, choices=PRIORITIES

@@ -123,7 +123,7 @@ class Migration(migrations.Migration):
                 ('comment', models.TextField(blank=True, max_length=1000, verbose_name='comment')),
                 ('comment_status', models.CharField(choices=[('pending', 'Awaiting moderation'), ('approved', 'Approved'), ('rejected', 'Rejected')], default='pending', max_length=8, verbose_name='moderation')),
                 ('wants_to_help', models.BooleanField(default=False, verbose_name='wants to help')),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='answers', to='plan_pages.idea', verbose_name='idea')),
+                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='answers', to='plan_pages.idea', verbose_name='idea')),
                 ('response', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='plan_pages.surveyresponse', verbose_name='response')),
             ],
             options={

@@ -5,6 +5,7 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import RestrictedError
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -355,3 +356,20 @@ def test_the_plan_page_lists_its_ideas_and_survey_in_fixed_queries(
     with django_assert_max_num_queries(3):
         became = [idea.became for idea in plan.ideas_with_projects()]
     assert became == [project, None, None]
+
+
+def test_a_plan_with_an_answered_survey_can_be_deleted_with_its_answers(plan, survey, ideas):
+    record(survey, ideas, [(0, 5, True)], name="Karen", email="karen@example.dk")
+
+    plan.delete()
+
+    assert not SurveyResponse.objects.exists()
+    assert not IdeaAnswer.objects.exists()
+
+
+def test_an_answered_idea_cannot_be_deleted_on_its_own(survey, ideas):
+    record(survey, ideas, [(0, 5, False)])
+
+    with pytest.raises(RestrictedError):
+        ideas[0].delete()
+    assert IdeaAnswer.objects.count() == 1

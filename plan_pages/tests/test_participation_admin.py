@@ -121,7 +121,7 @@ def test_a_council_moderates_its_own_comments_and_not_another_areas(member_clien
     assert own.comment == "Kommentar A"  # the resident's words are not editable
 
     refused = member_client.post(
-        reverse("survey_answers:edit", args=[other.pk]), {"comment_status": "approved"}, follow=True
+        reverse("survey_answers:edit", args=[other.pk]), {"comment_status": "approved"}
     )
     assert refused.status_code == 404
     other.refresh_from_db()
@@ -277,9 +277,7 @@ def test_volunteers_of_another_area_cannot_be_sent(client, areas, project, djang
     client.force_login(outsider)
 
     group = WorkingGroup.objects.get(page=project)
-    response = client.post(
-        reverse("volunteers:index"), {"idea": idea.pk, "group": group.pk}, follow=True
-    )
+    response = client.post(reverse("volunteers:index"), {"idea": idea.pk, "group": group.pk})
 
     assert response.status_code == 404
     assert not mail.outbox

@@ -61,7 +61,9 @@ class SurveyPageFactory(wagtail_factories.PageFactory):
 def add_ideas(plan, *titles):
     """Ideas 1, 2, … on a plan, as the plan's editor would add them."""
     return [
-        Idea.objects.create(page=plan, locale=plan.locale, number=number, title=title)
+        Idea.objects.create(
+            page=plan, locale=plan.locale, number=number, title=title, sort_order=number
+        )
         for number, title in enumerate(titles, start=1)
     ]
 

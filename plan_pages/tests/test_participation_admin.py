@@ -304,6 +304,14 @@ def test_a_user_without_a_council_gets_no_participation_pages(client, areas, dja
         assert client.get(reverse(name)).status_code in (302, 403), name
 
 
+def test_an_idea_without_a_project_offers_to_add_one_to_its_plan(member_client, areas):
+    html = member_client.get(reverse("volunteers:index")).content.decode()
+
+    add_url = reverse("wagtailadmin_pages:add", args=["plan_pages", "projectpage", areas["A"].pk])
+    assert f'href="{add_url}"' in html
+    assert member_client.get(add_url).status_code == 200  # the council may add it
+
+
 def test_volunteers_are_listed_per_idea_even_before_it_has_a_working_group(
     areas, django_user_model, django_assert_max_num_queries
 ):

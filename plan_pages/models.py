@@ -214,7 +214,6 @@ class LocalAreaPlanPage(Page):
         context["outcome"] = ProjectSearch.from_params(request.GET, self.locale, plan=self).run()
         context["ideas"] = self.ideas_with_projects()
         context["surveys"] = SurveyPage.objects.child_of(self).live().public().order_by("-opens_at")
-        context["now"] = timezone.now()
         return context
 
     def ideas_with_projects(self):
@@ -623,6 +622,14 @@ class SurveyPage(Page):
         if parent is not None:
             self.plan_id = parent.pk if parent.specific_class is LocalAreaPlanPage else None
         super().save(*args, **kwargs)
+
+    @property
+    def state(self) -> str:
+        """ "not_open", "open" or "closed", as of now."""
+        now = timezone.now()
+        if now < self.opens_at:
+            return "not_open"
+        return "open" if now < self.closes_at else "closed"
 
     def serve(self, request, *args, **kwargs):
         from .survey import serve_survey

@@ -208,7 +208,8 @@ def survey_results(survey, *, ideas: list[Idea] | None = None) -> SurveyResults:
 
 
 def cookie_name(survey) -> str:
-    return f"survey-{source_survey(survey).pk}"
+    """One cookie for every language version of the survey."""
+    return f"survey-{survey.translation_key}"
 
 
 def has_answered(request, survey) -> bool:
@@ -216,17 +217,8 @@ def has_answered(request, survey) -> bool:
     return value == "answered"
 
 
-def survey_state(survey, now=None) -> str:
-    now = now or timezone.now()
-    if now < survey.opens_at:
-        return "not_open"
-    if now >= survey.closes_at:
-        return "closed"
-    return "open"
-
-
 def serve_survey(survey, request):
-    state = survey_state(survey)
+    state = survey.state
     answered = has_answered(request, survey)
     ideas = survey_ideas(survey)
     form, status = None, 200

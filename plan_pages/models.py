@@ -10,7 +10,13 @@ from django.utils.translation import pgettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -589,11 +595,18 @@ class SurveyPage(Page):
     thank_you = models.TextField(_("thank-you text"), blank=True, max_length=600)
 
     content_panels = Page.content_panels + [
+        HelpPanel(
+            _(
+                "The survey asks about each of the plan's ideas. Add or change the ideas on the "
+                "plan, under “Ideas from the citizens' meeting”."
+            )
+        ),
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("thank_you"),
         FieldPanel("results_public"),
     ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     translatable_fields = [
         *[TranslatableField(name) for name in ("title", "slug", "seo_title", "search_description")],
         TranslatableField("intro"),

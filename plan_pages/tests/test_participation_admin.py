@@ -326,3 +326,41 @@ def test_volunteers_are_listed_per_idea_even_before_it_has_a_working_group(
         "Idé i Tybjerg og Omegn": ["b@example.dk"],
     }
     assert all(row.groups == [] for row in rows)
+
+
+def survey_form(**fields):
+    return nested_form_data(
+        {
+            "title": "Spørgeskema om idéerne",
+            "slug": "spoergeskema",
+            "intro": rich_text("<p>Sig din mening.</p>"),
+            "opens_at": "2026-01-10 09:00",
+            "closes_at": "2026-02-10 23:00",
+            "thank_you": "",
+            "comments": inline_formset([]),
+            **fields,
+        }
+    )
+
+
+def test_a_council_drafts_a_survey_under_its_plan(member_client, areas):
+    url = reverse("wagtailadmin_pages:add", args=["plan_pages", "surveypage", areas["A"].pk])
+    assert member_client.get(url).status_code == 200
+
+    response = member_client.post(url, survey_form(slug="nyt-skema"))
+
+    assert response.status_code == 302
+    survey = SurveyPage.objects.get(slug="nyt-skema")
+    assert not survey.live and survey.plan_id == areas["A"].pk
+
+
+def test_a_survey_that_closes_before_it_opens_is_refused(editor_client, areas):
+    url = reverse("wagtailadmin_pages:add", args=["plan_pages", "surveypage", areas["A"].pk])
+
+    response = editor_client.post(
+        url, survey_form(slug="baglaens", opens_at="2026-03-01 09:00", closes_at="2026-02-01 09:00")
+    )
+
+    assert response.status_code == 200
+    assert "closes_at" in response.context["form"].errors
+    assert not SurveyPage.objects.filter(slug="baglaens").exists()

@@ -25,7 +25,7 @@ class JoinForm(ResidentForm):
     name = PlainTextField(label=_("Your name"), max_length=120)
     email = forms.EmailField(label=_("Your e-mail"), help_text=_("The coordinator replies here."))
     message = PlainTextField(
-        label=_("Message to the coordinator (optional)"),
+        label=_("Message to the coordinator"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -47,7 +47,10 @@ FEATURED_PER_SITE = 3
 HOME_SLUG = {"da": "forside", "en": "home"}
 DEFAULT_WORKING_GROUP = {
     "name": {"da": "Arbejdsgruppen", "en": "The working group"},
-    "purpose": None,
+    "purpose": {
+        "da": "Gruppen driver projektet og tager gerne imod nye kræfter.",
+        "en": "The group runs the project and welcomes new people.",
+    },
     "meeting_rhythm": {"da": "Efter aftale", "en": "As agreed"},
 }
 REPORT_TITLE = {"da": "Årsrapport {year}", "en": "Annual report {year}"}
@@ -362,7 +365,7 @@ class DemoLoader:
         text = in_language({**DEFAULT_WORKING_GROUP, **data.get("working_group", {})}, language)
         return WorkingGroup(
             name=text["name"],
-            purpose=text["purpose"] or in_language(data["summary"], language),
+            purpose=text["purpose"],
             meeting_rhythm=text["meeting_rhythm"],
             coordinator_name=data["coordinator_name"],
             coordinator_email=data["coordinator_email"],

@@ -330,7 +330,19 @@ class ProjectTag(TaggedItemBase):
     )
 
 
-class ProjectPage(RoutablePageMixin, Page):
+class UnderPlanMixin:
+    """A page with a `plan` field naming the plan it sits under, kept in step on every save
+    (and on moves, by `signals.keep_plan_in_step`), so listings and area filters need no tree
+    lookups."""
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            self.plan_id = parent.pk if parent.specific_class is LocalAreaPlanPage else None
+        super().save(*args, **kwargs)
+
+
+class ProjectPage(UnderPlanMixin, RoutablePageMixin, Page):
     plan = models.ForeignKey(
         LocalAreaPlanPage,
         null=True,
@@ -453,12 +465,6 @@ class ProjectPage(RoutablePageMixin, Page):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
-    def save(self, *args, **kwargs):
-        parent = self.get_parent() if self.path else None
-        if parent is not None:
-            self.plan_id = parent.pk if parent.specific_class is LocalAreaPlanPage else None
-        super().save(*args, **kwargs)
-
 
 class ProjectGoal(Orderable, AbstractGoalTag):
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="goal_tags")
@@ -569,7 +575,7 @@ class Idea(TranslatableMixin, Orderable):
         return f"{self.number}. {self.title}"
 
 
-class SurveyPage(Page):
+class SurveyPage(UnderPlanMixin, Page):
     """The plan's online survey: residents prioritise its ideas, comment and offer to help.
 
     Answers are stored against the survey and ideas in the default language, so the Danish and
@@ -629,12 +635,6 @@ class SurveyPage(Page):
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The survey must close after it opens.")})
-
-    def save(self, *args, **kwargs):
-        parent = self.get_parent() if self.path else None
-        if parent is not None:
-            self.plan_id = parent.pk if parent.specific_class is LocalAreaPlanPage else None
-        super().save(*args, **kwargs)
 
     @property
     def state(self) -> str:

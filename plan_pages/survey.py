@@ -38,7 +38,10 @@ QUESTION_PARTS = ("priority", "comment", "help")
 
 def source_survey(survey):
     """The survey in the default language: answers in every language are kept against it."""
-    return survey.get_translation_or_none(Locale.get_default()) or survey
+    default = Locale.get_default()
+    if survey.locale_id == default.pk:
+        return survey
+    return survey.get_translation_or_none(default) or survey
 
 
 def survey_ideas(survey) -> list[Idea]:

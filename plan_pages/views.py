@@ -33,6 +33,13 @@ from .models import Idea, IdeaAnswer, SurveyPage, WorkingGroup
 from .survey import survey_results
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Municipal editors and councils have it (migration 0007, councils.sync_council).
+READ_ANSWERS = "plan_pages.view_ideaanswer"
+
+
+def require_answer_reader(user):
+    if not user.has_perm(READ_ANSWERS):
+        raise PermissionDenied
 
 
 def answers_for(user):
@@ -176,8 +183,7 @@ def volunteers_by_idea(user) -> list[IdeaVolunteers]:
 
 def volunteers(request):
     """List volunteers per idea; on POST, e-mail an idea's volunteers to a group's coordinator."""
-    if not request.user.has_perm("plan_pages.view_ideaanswer"):
-        raise PermissionDenied
+    require_answer_reader(request.user)
     listing = volunteers_by_idea(request.user)
     if request.method == "POST":
         row = next((row for row in listing if str(row.idea.pk) == request.POST.get("idea")), None)
@@ -203,8 +209,7 @@ def surveys_with_results(user):
 
 
 def results(request):
-    if not request.user.has_perm("plan_pages.view_ideaanswer"):
-        raise PermissionDenied
+    require_answer_reader(request.user)
     return TemplateResponse(
         request,
         "plan_pages/admin/survey_results.html",
@@ -223,7 +228,7 @@ class PermittedMenuItem(MenuItem):
     """Shown to whoever may read the answers: municipal editors and councils."""
 
     def is_shown(self, request):
-        return request.user.has_perm("plan_pages.view_ideaanswer")
+        return request.user.has_perm(READ_ANSWERS)
 
 
 class ParticipationViewSet(ViewSet):

@@ -364,3 +364,12 @@ def test_a_survey_that_closes_before_it_opens_is_refused(editor_client, areas):
     assert response.status_code == 200
     assert "closes_at" in response.context["form"].errors
     assert not SurveyPage.objects.filter(slug="baglaens").exists()
+
+
+def test_a_survey_moved_to_another_area_counts_as_that_areas(member_client, areas):
+    survey = SurveyPage.objects.get(plan=areas["B"])
+    survey.move(areas["A"], pos="last-child")
+
+    survey.refresh_from_db()
+    assert survey.plan_id == areas["A"].pk
+    assert "Kommentar B" in member_client.get(reverse(INDEX)).content.decode()

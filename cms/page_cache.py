@@ -84,7 +84,7 @@ def forget_cached_pages_on_change():
     from wagtail.models import Page, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from home.models import ContactDetails, ContactSettings
+    from core.models import ContactDetails, ContactSettings
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate, dispatch_uid="page-cache")

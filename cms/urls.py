@@ -7,16 +7,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemaps import TranslatedSitemap
-from home.views import robots_txt
 from plan_pages.api import PlansAPIViewSet, ProjectsAPIViewSet
 from sdg.api import GoalsAPIViewSet
 from search import views as search_views
 
-from .views import healthz, was
+from .views import healthz
 
 # The read-only open-data API (docs/api.md). The generic pages endpoint comes last, so links
 # between objects point at the endpoint of their own type.
@@ -29,9 +26,7 @@ api_router.register_endpoint("pages", PagesAPIViewSet)
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
-    path("robots.txt", robots_txt, name="robots-txt"),
-    path("was", was, name="was"),
+    path("", include("core.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -2,7 +2,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from plan_pages.forms import live_forms
+from core.forms import live_forms
 
 
 class HomePageForm(WagtailAdminPageForm):

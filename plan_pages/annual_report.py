@@ -1,7 +1,8 @@
 """The figures of a plan's annual report (årsrapport), computed from the plan's own data.
 
 Nothing here is stored: the report page asks for the figures of its year each time it is
-rendered, so they always agree with the projects, village goals, working groups and surveys.
+rendered, so they always agree with the projects and village goals. Other apps add sections
+(working groups, surveys) through the hook `annual_report_sections`, reading `active_projects`.
 Everything is read in the report's language: the Danish report counts the Danish project pages,
 the English report the English ones (their statuses, dates and goals are kept in step).
 
@@ -23,24 +24,12 @@ Each number runs a fixed number of queries, however many projects, goals and ans
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
-
 from sdg.goals import Goal, goals
 
-from .models import (
-    IdeaAnswer,
-    LocalAreaPlanPage,
-    ProjectPage,
-    ProjectStatus,
-    SurveyPage,
-    SurveyResponse,
-    VillageGoal,
-    WorkingGroup,
-)
+from .models import LocalAreaPlanPage, ProjectPage, ProjectStatus, VillageGoal
 
 BEGUN = {ProjectStatus.IN_PROGRESS, ProjectStatus.COMPLETED, ProjectStatus.PAUSED}
 
@@ -81,19 +70,6 @@ class VillageGoalRow:
 
 
 @dataclass
-class WorkingGroupRow:
-    group: WorkingGroup
-    project: ProjectPage
-
-
-@dataclass
-class SurveyRow:
-    survey: SurveyPage
-    responses: int
-    volunteers: int
-
-
-@dataclass
 class AnnualFigures:
     plan: LocalAreaPlanPage
     year: int
@@ -102,8 +78,14 @@ class AnnualFigures:
     completed: list[ProjectPage] = field(default_factory=list)
     goals: list[GoalRow] = field(default_factory=list)
     village_goals: list[VillageGoalRow] = field(default_factory=list)
-    working_groups: list[WorkingGroupRow] = field(default_factory=list)
-    surveys: list[SurveyRow] = field(default_factory=list)
+
+    @property
+    def active_projects(self) -> list[ProjectPage]:
+        """The projects started, in progress or completed in the year, each once."""
+        seen = {}
+        for project in [*self.started, *self.in_progress, *self.completed]:
+            seen.setdefault(project.pk, project)
+        return list(seen.values())
 
     @property
     def project_groups(self):
@@ -163,56 +145,10 @@ def year_bounds(year: int) -> tuple[datetime, datetime]:
     return first, last
 
 
-def survey_rows(plan: LocalAreaPlanPage, year: int) -> list[SurveyRow]:
-    """The plan's live surveys that were open at some time in the year, with their numbers.
-
-    Answers are kept against the default-language survey, so the figures are read there.
-    A volunteer is a response that offered to help with at least one idea.
-    """
-    first, last = year_bounds(year)
-    surveys = list(
-        SurveyPage.objects.live()
-        .filter(plan=plan, opens_at__lte=last, closes_at__gte=first)
-        .order_by("opens_at")
-    )
-    if not surveys:
-        return []
-    default = Locale.get_default()
-    sources = {
-        page.translation_key: page.pk
-        for page in SurveyPage.objects.filter(
-            translation_key__in=[s.translation_key for s in surveys], locale=default
-        ).only("pk", "translation_key")
-    }
-    source_ids = [sources.get(s.translation_key, s.pk) for s in surveys]
-    helped = IdeaAnswer.objects.filter(response=OuterRef("pk"), wants_to_help=True)
-    counts = {
-        row["survey"]: row
-        for row in SurveyResponse.objects.filter(survey__in=source_ids)
-        .annotate(helped=Exists(helped))
-        .values("survey")
-        .annotate(responses=Count("pk"), volunteers=Count("pk", filter=Q(helped=True)))
-    }
-    return [
-        SurveyRow(
-            survey=survey,
-            responses=counts.get(source_id, {}).get("responses", 0),
-            volunteers=counts.get(source_id, {}).get("volunteers", 0),
-        )
-        for survey, source_id in zip(surveys, source_ids, strict=True)
-    ]
-
-
 def annual_figures(plan: LocalAreaPlanPage, year: int) -> AnnualFigures:
-    """The figures of `plan` (in its language) for `year`; see the module's docstring.
-
-    Working groups are those of the projects started, in progress or completed in the year.
-    """
+    """The figures of `plan` (in its language) for `year`; see the module's docstring."""
     projects = list(
-        ProjectPage.objects.live()
-        .filter(plan=plan)
-        .prefetch_related("goal_tags", "working_groups")
-        .order_by("path")
+        ProjectPage.objects.live().filter(plan=plan).prefetch_related("goal_tags").order_by("path")
     )
     figures = AnnualFigures(plan=plan, year=year)
     rows: dict[int, GoalRow] = {}
@@ -229,11 +165,6 @@ def annual_figures(plan: LocalAreaPlanPage, year: int) -> AnnualFigures:
             for number in sorted(set(project.goal_numbers)):
                 row = rows.setdefault(number, GoalRow(goal=goals()[number]))
                 setattr(row, kind, getattr(row, kind) + 1)
-        if any(kinds.values()):
-            figures.working_groups.extend(
-                WorkingGroupRow(group=group, project=project)
-                for group in project.working_groups.all()
-            )
     figures.goals = [rows[number] for number in sorted(rows)]
     for village_goal in plan.village_goals.all().order_by("number"):
         theirs = [p for p in projects if village_goal.number in (p.village_goals or [])]
@@ -244,5 +175,4 @@ def annual_figures(plan: LocalAreaPlanPage, year: int) -> AnnualFigures:
                 status=village_goal_status(theirs, year),
             )
         )
-    figures.surveys = survey_rows(plan, year)
     return figures

@@ -16,6 +16,8 @@ from wagtail.models import (
     WorkflowPage,
 )
 
+from core.plugins import contributions
+
 EDITORS_GROUP = "Kommunale redaktører"
 WORKFLOW_NAME = "Lokalråd → kommunal godkendelse"
 COUNCIL_PREFIX = "Lokalråd: "
@@ -23,12 +25,10 @@ ARCHIVE_PREFIX = "Arkiv: "
 
 # Draft in the plan's subtree: add and edit pages, lock them while working. No publish, no delete.
 COUNCIL_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
-# Read residents' survey answers of their own area and moderate the comments (see `areas_of`).
-COUNCIL_MODEL_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("plan_pages", "view_ideaanswer"),
-    ("plan_pages", "change_ideaanswer"),
-]
+# Into the admin; other apps add what a council may do with their models through the hook
+# `council_permissions` ([(app label, codename)]), restricting it to the council's areas with
+# `areas_of`.
+COUNCIL_MODEL_PERMISSIONS = [("wagtailadmin", "access_admin")]
 COUNCIL_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -37,6 +37,10 @@ COUNCIL_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
+
+
+def council_model_permissions():
+    return [*COUNCIL_MODEL_PERMISSIONS, *contributions("council_permissions")]
 
 
 def source_plan(plan):
@@ -103,7 +107,7 @@ def create_council(plan_key, name):
     from .models import LocalCouncil
 
     group = Group.objects.create(name=name)
-    group.permissions.add(*permissions(COUNCIL_MODEL_PERMISSIONS))
+    group.permissions.add(*permissions(council_model_permissions()))
     collection = Collection.get_first_root_node().add_child(name=name)
     for permission in permissions(COUNCIL_COLLECTION_PERMISSIONS):
         GroupCollectionPermission.objects.create(

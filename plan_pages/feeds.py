@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Site
 
+from core.metadata import absolute_url
 from sdg.goals import goals
 from sdg.models import SDGGoalPage
 
 from .listing import projects_with_goals
 from .models import LocalAreaPlanPage, ProjectPage
-from .structured_data import absolute_url
 
 FEED_LENGTH = 30
 FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}

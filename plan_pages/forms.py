@@ -4,39 +4,8 @@ from django.utils.translation import ngettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.forms import duplicates, live_forms
 from sdg.goals import targets
-
-
-def live_forms(formset):
-    """The inline forms that will be saved: filled in and not marked for deletion."""
-    formset.is_valid()
-    return [
-        form
-        for form in formset.forms
-        if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
-    ]
-
-
-def duplicates(values):
-    seen, repeated = set(), []
-    for value in values:
-        if value in seen and value not in repeated:
-            repeated.append(value)
-        seen.add(value)
-    return repeated
-
-
-def answered_ideas_to_delete(formset):
-    """Ideas marked for deletion that residents have answered: their answers must stay."""
-    marked = [
-        form.instance.pk
-        for form in formset.forms
-        if getattr(form, "cleaned_data", None) and form.cleaned_data.get("DELETE")
-    ]
-    model = formset.model
-    return model.objects.filter(
-        pk__in=[pk for pk in marked if pk], answers__isnull=False
-    ).distinct()
 
 
 class LocalAreaPlanPageForm(WagtailAdminPageForm):
@@ -50,18 +19,6 @@ class LocalAreaPlanPageForm(WagtailAdminPageForm):
             self.add_error(None, _("Two village goals have the same number."))
         if duplicates(phases):
             self.add_error(None, _("Each BLUP phase can be listed only once."))
-        ideas = self.formsets["ideas"]
-        if duplicates([form.cleaned_data["number"] for form in live_forms(ideas)]):
-            self.add_error(None, _("Two ideas have the same number."))
-        for idea in answered_ideas_to_delete(ideas):
-            self.add_error(
-                None,
-                _(
-                    "Residents have answered the survey about the idea “%(idea)s”, so it cannot "
-                    "be removed. Keep it; you can note in its description that it was dropped."
-                )
-                % {"idea": idea.title},
-            )
         return cleaned_data
 
 

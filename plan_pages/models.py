@@ -13,7 +13,6 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
 )
@@ -23,12 +22,17 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.blocks import BodyBlock
+from core.metadata import image_url, without_empty
+from core.models import BasePage, SummaryPage
+from core.plugins import PluginPanels, PluginRoutesMixin, contributions
 from sdg.fields import GoalNumbersField, TargetCodesField
+from sdg.goals import goals
 from sdg.models import AbstractGoalTag
 
-from .blocks import BodyBlock
 from .forms import AnnualReportPageForm, LocalAreaPlanPageForm, ProjectPageForm
 
+MUNICIPALITY = {"@type": "GovernmentOrganization", "name": "Næstved Kommune"}
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
@@ -90,10 +94,7 @@ class ProjectStatus(models.TextChoices):
     PAUSED = "paused", _("Paused")
 
 
-class LocalAreaPlanPage(Page):
-    summary = models.TextField(
-        _("summary"), max_length=400, help_text=_("One or two sentences for lists and search.")
-    )
+class LocalAreaPlanPage(SummaryPage):
     villages = models.CharField(
         _("villages and parishes"), max_length=255, help_text=_("For example: Glumsø, Bavelse.")
     )
@@ -113,14 +114,6 @@ class LocalAreaPlanPage(Page):
     )
     vision = RichTextField(_("vision"), features=settings.RICH_TEXT_INLINE_FEATURES + ["ul"])
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-    image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     concluded_on = models.DateField(
         _("concluded on"),
         null=True,
@@ -129,33 +122,36 @@ class LocalAreaPlanPage(Page):
     )
     concluded_note = models.TextField(_("note on the conclusion"), blank=True)
 
-    content_panels = Page.content_panels + [
-        FieldPanel("summary"),
-        MultiFieldPanel(
-            [
-                FieldPanel("villages"),
-                FieldPanel("plan_kind"),
-                FieldRowPanel([FieldPanel("year_adopted"), FieldPanel("next_revision")]),
-                FieldRowPanel([FieldPanel("concluded_on"), FieldPanel("concluded_note")]),
-            ],
-            heading=_("The plan"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("council_name"),
-                FieldRowPanel([FieldPanel("council_website"), FieldPanel("council_email")]),
-            ],
-            heading=_("Local council"),
-        ),
-        FieldPanel("image"),
-        FieldPanel("vision"),
-        FieldPanel("body"),
-        InlinePanel("phases", heading=_("BLUP phases"), label=_("phase"), max_num=4),
-        InlinePanel("village_goals", heading=_("Village goals"), label=_("village goal")),
-        InlinePanel("process_steps", heading=_("The plan's process"), label=_("step")),
-        InlinePanel("activities", heading=_("The year (årshjul)"), label=_("activity")),
-        InlinePanel("ideas", heading=_("Ideas from the citizens' meeting"), label=_("idea")),
-    ]
+    content_panels = PluginPanels(
+        Page.content_panels
+        + [
+            FieldPanel("summary"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("villages"),
+                    FieldPanel("plan_kind"),
+                    FieldRowPanel([FieldPanel("year_adopted"), FieldPanel("next_revision")]),
+                    FieldRowPanel([FieldPanel("concluded_on"), FieldPanel("concluded_note")]),
+                ],
+                heading=_("The plan"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("council_name"),
+                    FieldRowPanel([FieldPanel("council_website"), FieldPanel("council_email")]),
+                ],
+                heading=_("Local council"),
+            ),
+            FieldPanel("image"),
+            FieldPanel("vision"),
+            FieldPanel("body"),
+            InlinePanel("phases", heading=_("BLUP phases"), label=_("phase"), max_num=4),
+            InlinePanel("village_goals", heading=_("Village goals"), label=_("village goal")),
+            InlinePanel("process_steps", heading=_("The plan's process"), label=_("step")),
+            InlinePanel("activities", heading=_("The year (årshjul)"), label=_("activity")),
+        ],
+        hook_name="plan_page_panels",
+    )
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("villages", boost=2),
@@ -164,31 +160,18 @@ class LocalAreaPlanPage(Page):
         index.FilterField("plan_kind"),
     ]
 
-    # Texts are translated; facts, contact addresses and the structure are kept in step.
-    translatable_fields = [
-        *[TranslatableField(name) for name in ("title", "slug", "seo_title", "search_description")],
-        *[TranslatableField(name) for name in ("summary", "villages", "council_name", "vision")],
-        *[TranslatableField(name) for name in ("body", "concluded_note")],
-        TranslatableField("village_goals"),
-        TranslatableField("process_steps"),
-        TranslatableField("activities"),
-        TranslatableField("ideas"),
-        *[
-            SynchronizedField(name, overridable=False)
-            for name in ("plan_kind", "year_adopted", "next_revision", "concluded_on", "phases")
-        ],
-        SynchronizedField("council_website"),
-        SynchronizedField("council_email"),
-        SynchronizedField("image"),
+    # Texts and translatable inline rows (other apps' too) are translated, as wagtail-localize
+    # does by default; facts are kept in step and cannot be changed in a translation.
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False)
+        for name in ("plan_kind", "year_adopted", "next_revision", "concluded_on", "phases")
     ]
 
     base_form_class = LocalAreaPlanPageForm
-    parent_page_types = ["home.HomePage"]
-    subpage_types = [
-        "plan_pages.ProjectPage",
-        "plan_pages.SurveyPage",
-        "plan_pages.AnnualReportPage",
-    ]
+    # Where plans go is the project's choice (PLAN_PARENT_PAGE_TYPES; anywhere by default);
+    # other apps add their page types under a plan through the hook `plan_subpage_types`.
+    parent_page_types = getattr(settings, "PLAN_PARENT_PAGE_TYPES", None)
+    subpage_types = ["plan_pages.ProjectPage", "plan_pages.AnnualReportPage"]
     template = "pages/local_area_plan_page.html"
     page_description = _("The local development plan of one area, written by its local council.")
 
@@ -213,25 +196,45 @@ class LocalAreaPlanPage(Page):
         if self.year_adopted and self.next_revision and self.next_revision < self.year_adopted:
             raise ValidationError({"next_revision": _("The revision comes after adoption.")})
 
+    @classmethod
+    def clean_subpage_models(cls):
+        """Its own subpage types, then the models of the hook `plan_subpage_types`."""
+        return [*super().clean_subpage_models(), *contributions("plan_subpage_types")]
+
     def get_context(self, request, *args, **kwargs):
         from .listing import ProjectSearch
 
         context = super().get_context(request, *args, **kwargs)
         context["outcome"] = ProjectSearch.from_params(request.GET, self.locale, plan=self).run()
-        context["ideas"] = self.ideas_with_projects()
-        context["surveys"] = SurveyPage.objects.child_of(self).live().public().order_by("-opens_at")
         return context
 
-    def ideas_with_projects(self):
-        """The plan's ideas, each with `.became`: the live project it became, in this plan's
-        language (the link is kept on the source idea). Two queries, however many ideas."""
-        ideas = list(self.ideas.select_related("project"))
-        keys = [idea.project.translation_key for idea in ideas if idea.project]
-        projects = ProjectPage.objects.live().filter(translation_key__in=keys, locale=self.locale)
-        by_key = {project.translation_key: project for project in projects}
-        for idea in ideas:
-            idea.became = by_key.get(idea.project.translation_key) if idea.project else None
-        return ideas
+    def structured_data(self, request):
+        return without_empty(
+            {
+                "@context": "https://schema.org",
+                "@type": "WebPage",
+                "name": self.title,
+                "description": self.summary,
+                "url": self.get_full_url(request),
+                "inLanguage": self.locale.language_code,
+                "dateModified": self.last_published_at,
+                "image": image_url(self.image, request),
+                "about": {"@type": "Place", "name": self.villages},
+                "author": without_empty(
+                    {
+                        "@type": "Organization",
+                        "name": self.council_name,
+                        "url": self.council_website,
+                    }
+                ),
+                "publisher": MUNICIPALITY,
+            }
+        )
+
+    def feeds(self):
+        from .feeds import area_feeds
+
+        return area_feeds(self)
 
 
 class VillageGoal(TranslatableMixin, Orderable):
@@ -330,10 +333,21 @@ class ProjectTag(TaggedItemBase):
     )
 
 
-class UnderPlanMixin:
-    """A page with a `plan` field naming the plan it sits under, kept in step on every save
-    (and on moves, by `signals.keep_plan_in_step`), so listings and area filters need no tree
-    lookups."""
+class UnderPlanPage(BasePage):
+    """A page under a plan, with a `plan` field naming it, kept in step on every save (and on
+    moves, by `signals.keep_plan_in_step`), so listings and area filters need no tree lookups."""
+
+    plan = models.ForeignKey(
+        "plan_pages.LocalAreaPlanPage",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The plan this page sits under, kept in step by save() and moves.",
+    )
+
+    class Meta:
+        abstract = True
 
     def save(self, *args, **kwargs):
         parent = self.get_parent() if self.path else None
@@ -342,18 +356,7 @@ class UnderPlanMixin:
         super().save(*args, **kwargs)
 
 
-class ProjectPage(UnderPlanMixin, RoutablePageMixin, Page):
-    plan = models.ForeignKey(
-        LocalAreaPlanPage,
-        null=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The plan this project sits under, kept in step by save() and moves.",
-    )
-    summary = models.TextField(
-        _("summary"), max_length=400, help_text=_("One or two sentences for lists and search.")
-    )
+class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPage):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=ProjectStatus.choices, default=ProjectStatus.IDEA
@@ -371,33 +374,27 @@ class ProjectPage(UnderPlanMixin, RoutablePageMixin, Page):
     how_to_take_part = models.TextField(_("how to take part"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    content_panels = PluginPanels(
+        Page.content_panels
+        + [
+            FieldPanel("summary"),
+            FieldPanel("status"),
+            InlinePanel("goal_tags", heading=_("UN goals"), label=_("goal")),
+            FieldPanel("targets"),
+            FieldPanel("village_goals"),
+            FieldPanel("image"),
+            FieldPanel("body"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("how_to_take_part"),
+                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                ],
+                heading=_("Taking part"),
+            ),
+            FieldPanel("tags"),
+        ],
+        hook_name="project_page_panels",
     )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("summary"),
-        FieldPanel("status"),
-        InlinePanel("goal_tags", heading=_("UN goals"), label=_("goal")),
-        FieldPanel("targets"),
-        FieldPanel("village_goals"),
-        FieldPanel("image"),
-        FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("how_to_take_part"),
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-            ],
-            heading=_("Taking part"),
-        ),
-        InlinePanel("working_groups", heading=_("Working groups"), label=_("working group")),
-        FieldPanel("tags"),
-    ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
@@ -407,32 +404,18 @@ class ProjectPage(UnderPlanMixin, RoutablePageMixin, Page):
         index.FilterField("plan"),
     ]
 
-    # Texts are translated; goals, status, dates and contact are kept in step with the source.
-    translatable_fields = [
-        *[TranslatableField(name) for name in ("title", "slug", "seo_title", "search_description")],
-        *[TranslatableField(name) for name in ("summary", "body", "how_to_take_part")],
-        *[
-            SynchronizedField(name, overridable=False)
-            for name in (
-                "status",
-                "goal_tags",
-                "targets",
-                "village_goals",
-                "start_date",
-                "end_date",
-            )
-        ],
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
-        SynchronizedField("tagged_items"),
-        TranslatableField("working_groups"),
-        SynchronizedField("image"),
+    # Texts and translatable inline rows (other apps' too) are translated, as wagtail-localize
+    # does by default; the facts are kept in step and cannot be changed in a translation.
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False)
+        for name in ("status", "goal_tags", "targets", "village_goals", "start_date", "end_date")
     ]
 
     base_form_class = ProjectPageForm
     parent_page_types = ["plan_pages.LocalAreaPlanPage"]
     subpage_types = []
     template = "pages/project_page.html"
+    plugin_routes_hook = "project_page_routes"
     page_description = _("A project of a local plan, working on one or more of the UN goals.")
 
     class Meta:
@@ -443,8 +426,6 @@ class ProjectPage(UnderPlanMixin, RoutablePageMixin, Page):
         """What a project card needs, in a fixed number of queries however many projects."""
         return queryset.select_related("plan", "image").prefetch_related("goal_tags")
 
-    for_goal_listing = for_listing
-
     @property
     def goal_numbers(self):
         return [tag.goal for tag in self.goal_tags.all()]
@@ -454,16 +435,39 @@ class ProjectPage(UnderPlanMixin, RoutablePageMixin, Page):
             return []
         return self.plan.village_goals.filter(number__in=self.village_goals).order_by("number")
 
-    @path(_("join/<int:group_id>/"), name="join")
-    def join_working_group(self, request, group_id):
-        from .working_groups import serve_join
-
-        return serve_join(self, request, group_id)
-
     def clean(self):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    def structured_data(self, request):
+        if self.start_date or self.end_date:
+            start, end = self.start_date, self.end_date
+            period = f"{start.isoformat() if start else '..'}/{end.isoformat() if end else '..'}"
+        else:
+            period = None
+        plan = self.plan
+        return without_empty(
+            {
+                "@context": "https://schema.org",
+                "@type": "CreativeWork",
+                "additionalType": "https://schema.org/Project",
+                "name": self.title,
+                "description": self.summary,
+                "url": self.get_full_url(request),
+                "inLanguage": self.locale.language_code,
+                "dateCreated": self.first_published_at,
+                "dateModified": self.last_published_at,
+                "temporalCoverage": period,
+                "creativeWorkStatus": str(self.get_status_display()),
+                "keywords": [goals()[number].text("short_title") for number in self.goal_numbers],
+                "image": image_url(self.image, request),
+                "isPartOf": plan
+                and {"@type": "WebPage", "name": plan.title, "url": plan.get_full_url(request)},
+                "spatialCoverage": plan and {"@type": "Place", "name": plan.villages},
+                "publisher": MUNICIPALITY,
+            }
+        )
 
 
 class ProjectGoal(Orderable, AbstractGoalTag):
@@ -499,257 +503,7 @@ class LocalCouncil(models.Model):
         return self.group.name
 
 
-class WorkingGroup(TranslatableMixin, Orderable):
-    """Residents working together on a project; the coordinator's e-mail is never shown."""
-
-    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="working_groups")
-    name = models.CharField(_("name"), max_length=120)
-    purpose = models.TextField(_("purpose"), max_length=600)
-    coordinator_name = models.CharField(_("coordinator"), max_length=120)
-    coordinator_email = models.EmailField(
-        _("coordinator's e-mail"),
-        help_text=_("Never shown on the site: residents who want to join are sent here."),
-    )
-    meeting_rhythm = models.CharField(
-        _("meeting rhythm"),
-        max_length=120,
-        blank=True,
-        help_text=_("For example: the first Tuesday of the month at 19."),
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("purpose"),
-        FieldRowPanel([FieldPanel("coordinator_name"), FieldPanel("coordinator_email")]),
-        FieldPanel("meeting_rhythm"),
-    ]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("purpose"),
-        TranslatableField("meeting_rhythm"),
-        SynchronizedField("coordinator_name", overridable=False),
-        SynchronizedField("coordinator_email", overridable=False),
-    ]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("working group")
-
-    def __str__(self):
-        return self.name
-
-
-class Idea(TranslatableMixin, Orderable):
-    """An idea from the citizens' meeting. The plan's survey asks residents about each one."""
-
-    page = ParentalKey(LocalAreaPlanPage, on_delete=models.CASCADE, related_name="ideas")
-    number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=160)
-    description = models.TextField(_("description"), max_length=600, blank=True)
-    project = models.ForeignKey(
-        ProjectPage,
-        verbose_name=_("became the project"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("When the idea has become one of the plan's projects."),
-    )
-
-    panels = [
-        FieldPanel("number"),
-        FieldPanel("title"),
-        FieldPanel("description"),
-        FieldPanel("project"),
-    ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("description"),
-        SynchronizedField("number", overridable=False),
-        SynchronizedField("project", overridable=False),
-    ]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("idea")
-
-    def __str__(self):
-        return f"{self.number}. {self.title}"
-
-
-class SurveyPage(UnderPlanMixin, Page):
-    """The plan's online survey: residents prioritise its ideas, comment and offer to help.
-
-    Answers are stored against the survey and ideas in the default language, so the Danish and
-    English versions of a survey count together.
-    """
-
-    plan = models.ForeignKey(
-        LocalAreaPlanPage,
-        null=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The plan this survey sits under, kept in step by save().",
-    )
-    intro = RichTextField(_("introduction"), features=settings.RICH_TEXT_INLINE_FEATURES)
-    opens_at = models.DateTimeField(_("opens"))
-    closes_at = models.DateTimeField(_("closes"))
-    results_public = models.BooleanField(
-        _("show the results on the site"),
-        default=False,
-        help_text=_("Numbers per idea, and comments once they are approved."),
-    )
-    thank_you = models.TextField(_("thank-you text"), blank=True, max_length=600)
-
-    content_panels = Page.content_panels + [
-        HelpPanel(
-            _(
-                "The survey asks about each of the plan's ideas. Add or change the ideas on the "
-                "plan, under “Ideas from the citizens' meeting”."
-            )
-        ),
-        FieldPanel("intro"),
-        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
-        FieldPanel("thank_you"),
-        FieldPanel("results_public"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = [
-        *[TranslatableField(name) for name in ("title", "slug", "seo_title", "search_description")],
-        TranslatableField("intro"),
-        TranslatableField("thank_you"),
-        *[
-            SynchronizedField(name, overridable=False)
-            for name in ("opens_at", "closes_at", "results_public")
-        ],
-    ]
-
-    parent_page_types = ["plan_pages.LocalAreaPlanPage"]
-    subpage_types = []
-    template = "pages/survey_page.html"
-    page_description = _("An online survey of the plan's ideas: priorities, comments, helpers.")
-
-    class Meta:
-        verbose_name = _("survey")
-
-    def clean(self):
-        super().clean()
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": _("The survey must close after it opens.")})
-
-    @property
-    def state(self) -> str:
-        """ "not_open", "open" or "closed", as of now."""
-        now = timezone.now()
-        if now < self.opens_at:
-            return "not_open"
-        return "open" if now < self.closes_at else "closed"
-
-    def serve(self, request, *args, **kwargs):
-        from .survey import serve_survey
-
-        return serve_survey(self, request)
-
-
-class SurveyResponse(models.Model):
-    """One resident's answer to a survey. Anonymous, unless they offered to help."""
-
-    survey = models.ForeignKey(
-        SurveyPage, on_delete=models.CASCADE, related_name="responses", verbose_name=_("survey")
-    )
-    language = models.CharField(_("language"), max_length=8)
-    submitted_at = models.DateTimeField(
-        _("submitted"), default=timezone.now, editable=False, db_index=True
-    )
-    name = models.CharField(_("name"), max_length=120, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
-    anonymised_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("survey response")
-        verbose_name_plural = _("survey responses")
-
-    def __str__(self):
-        return f"{self.survey} #{self.pk}"
-
-
-class CommentStatus(models.TextChoices):
-    PENDING = "pending", _("Awaiting moderation")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-
-
-PRIORITIES = [
-    (1, _("1 – not important")),
-    (2, _("2")),
-    (3, _("3")),
-    (4, _("4")),
-    (5, _("5 – very important")),
-]
-
-
-class IdeaAnswer(models.Model):
-    """What one response said about one idea (of the survey's default-language plan)."""
-
-    response = models.ForeignKey(
-        SurveyResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
-    )
-    # RESTRICT: an idea residents have answered cannot disappear on its own (the plan's form
-    # tells the editor so before it gets here), but it goes with its survey when a whole plan
-    # is deleted, answers and all.
-    idea = models.ForeignKey(
-        Idea, on_delete=models.RESTRICT, related_name="answers", verbose_name=_("idea")
-    )
-    priority = models.PositiveSmallIntegerField(
-        _("priority"), null=True, blank=True, choices=PRIORITIES
-    )
-    comment = models.TextField(_("comment"), max_length=1000, blank=True)
-    comment_status = models.CharField(
-        _("moderation"), max_length=8, choices=CommentStatus.choices, default=CommentStatus.PENDING
-    )
-    wants_to_help = models.BooleanField(_("wants to help"), default=False)
-
-    panels = [
-        FieldPanel("idea", read_only=True),
-        FieldPanel("comment", read_only=True),
-        FieldPanel("comment_status"),
-    ]
-
-    class Meta:
-        verbose_name = _("answer")
-        verbose_name_plural = _("survey answers")
-
-    def __str__(self):
-        return f"{self.idea} – {self.response}"
-
-    # What the admin's list and its CSV/XLSX export show of the response.
-    @property
-    def survey_title(self):
-        return self.response.survey.title
-
-    @property
-    def submitted_at(self):
-        return self.response.submitted_at
-
-    @property
-    def language(self):
-        return self.response.language
-
-    @property
-    def moderation(self):
-        """Moderation matters only where there is a comment."""
-        return self.get_comment_status_display() if self.comment else ""
-
-    @property
-    def volunteer_name(self):
-        return self.response.name if self.wants_to_help else ""
-
-    @property
-    def volunteer_email(self):
-        return self.response.email if self.wants_to_help else ""
-
-
-class AnnualReportPage(RoutablePageMixin, Page):
+class AnnualReportPage(RoutablePageMixin, BasePage):
     """A plan's årsrapport for one year: the council's foreword, and figures from the plan.
 
     The figures are not stored: `plan_pages.annual_report.annual_figures` computes them from
@@ -772,11 +526,7 @@ class AnnualReportPage(RoutablePageMixin, Page):
         index.SearchField("foreword"),
         index.FilterField("year"),
     ]
-    translatable_fields = [
-        *[TranslatableField(name) for name in ("title", "slug", "seo_title", "search_description")],
-        TranslatableField("foreword"),
-        SynchronizedField("year", overridable=False),
-    ]
+    override_translatable_fields = [SynchronizedField("year", overridable=False)]
 
     base_form_class = AnnualReportPageForm
     parent_page_types = ["plan_pages.LocalAreaPlanPage"]
@@ -794,7 +544,9 @@ class AnnualReportPage(RoutablePageMixin, Page):
     def plan(self):
         return LocalAreaPlanPage.objects.parent_of(self).first()
 
+    @cached_property
     def figures(self):
+        """The year's figures, computed once per rendering of the page or its PDF."""
         from .annual_report import annual_figures
 
         return annual_figures(self.plan, self.year)
@@ -825,7 +577,7 @@ class AnnualReportPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(plan=self.plan, figures=self.figures())
+        context.update(plan=self.plan, figures=self.figures)
         return context
 
     @path("pdf/", name="pdf")

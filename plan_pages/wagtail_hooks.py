@@ -2,6 +2,9 @@ from django.template.loader import render_to_string
 
 from wagtail import hooks
 
+from sdg.models import SDGGoalPage
+
+from .feeds import goal_feeds
 from .listing import ProjectSearch
 
 
@@ -11,15 +14,13 @@ def projects_working_on_goal(goal_page, request):
     search = ProjectSearch.from_params(request.GET, goal_page.locale, goal=goal_page.number)
     outcome = search.run()
     return render_to_string(
-        "components/project_listing.html",
-        {"outcome": outcome, "form_id": "goal-projects"},
+        "components/goal_projects.html",
+        {"outcome": outcome, "form_id": "goal-projects", "feeds": goal_feeds(goal_page.number)},
         request=request,
     )
 
 
-@hooks.register("register_admin_viewset")
-def register_participation():
-    """Survey answers, results and volunteers, each council seeing its own area only."""
-    from .views import ParticipationGroup
-
-    return ParticipationGroup()
+@hooks.register("page_feeds")
+def goal_page_feeds(page):
+    """A goal page offers the feeds of the projects working on the goal."""
+    return goal_feeds(page.number) if isinstance(page, SDGGoalPage) else []

@@ -19,7 +19,8 @@ class AbstractGoalTag(models.Model):
     """Tags a page with one goal, by number, so a translated copy keeps the same goal.
 
     Subclass it with a `page = ParentalKey(YourPage, related_name=...)` and show it with an
-    InlinePanel; goal pages then list your pages, and `sdg.tagging` counts them per goal.
+    InlinePanel; `sdg.tagging` counts your pages per goal, and your app lists them on the goal
+    pages through the hook `sdg_goal_page_listing`.
     """
 
     goal = GoalNumberField(_("goal"))
@@ -37,7 +38,7 @@ class SDGIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
-    parent_page_types = ["wagtailcore.Page", "home.HomePage"]
+    # Anywhere the parent's own subpage types allow it, once per parent.
     subpage_types = ["sdg.SDGGoalPage"]
     max_count_per_parent = 1
     template = "pages/sdg_index_page.html"
@@ -120,15 +121,11 @@ class SDGGoalPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """Apps that tag pages with goals list them here through the hook
-        `sdg_goal_page_listing(goal_page, request)`, which returns HTML; without one, the
-        tagged pages are listed plainly."""
-        from .tagging import tagged_pages
-
+        `sdg_goal_page_listing(goal_page, request)`, which returns HTML."""
         context = super().get_context(request, *args, **kwargs)
-        listings = [hook(self, request) for hook in hooks.get_hooks("sdg_goal_page_listing")]
-        context["listings"] = listings
-        if not listings:
-            context["tagged_pages"] = tagged_pages(self.number, self.locale_id)
+        context["listings"] = [
+            hook(self, request) for hook in hooks.get_hooks("sdg_goal_page_listing")
+        ]
         return context
 
 

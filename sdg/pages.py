@@ -5,7 +5,6 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 
 from .goals import SOURCE_LANGUAGE, goals, targets_of
-from .localize import share_translation_keys, translate_from_twin
 from .models import SDGGoalPage, SDGIndexPage, SDGTarget
 
 INDEX_TITLE = {"da": "Verdensmålene", "en": "The Global Goals"}
@@ -35,7 +34,9 @@ def ensure_goal_pages(parent: Page, language: str = SOURCE_LANGUAGE) -> SDGIndex
     index_page = SDGIndexPage.objects.child_of(parent).first()
     if index_page is None:
         index_page = parent.add_child(
-            instance=SDGIndexPage(title=INDEX_TITLE[language], slug=INDEX_SLUG[language])
+            instance=SDGIndexPage(
+                title=INDEX_TITLE[language], slug=INDEX_SLUG[language], show_in_menus=True
+            )
         )
     existing = set(SDGGoalPage.objects.child_of(index_page).values_list("number", flat=True))
     for number in goals():
@@ -44,18 +45,16 @@ def ensure_goal_pages(parent: Page, language: str = SOURCE_LANGUAGE) -> SDGIndex
     return index_page
 
 
-@transaction.atomic
-def translate_goal_pages(index_page: SDGIndexPage, locale: Locale, user=None) -> SDGIndexPage:
-    """Idempotent: translates the overview and each goal page that has no translation yet,
-    with the official texts of the target language. The overview's parent must be translated."""
-    language = locale.language_code
-    translated = index_page.get_translations().filter(locale=locale).first()
-    if translated is None:
-        twin = SDGIndexPage(title=INDEX_TITLE[language], slug=INDEX_SLUG[language])
-        translated = translate_from_twin(index_page, twin, locale, user)
+def untranslated_goal_pages(index_page: SDGIndexPage, language: str):
+    """(page, twin) for the overview and each goal page under it without a translation into
+    `language`: the twin is an unsaved copy written with the official texts of that language,
+    its targets keyed like the page's, ready for `core.localize.translate_from_twin`."""
+    locale = Locale.objects.get(language_code=language)
+    if not index_page.get_translations().filter(locale=locale).exists():
+        yield index_page, SDGIndexPage(title=INDEX_TITLE[language], slug=INDEX_SLUG[language])
     for page in SDGGoalPage.objects.child_of(index_page):
         if not page.get_translations().filter(locale=locale).exists():
             twin = build_goal_page(page.number, language)
-            share_translation_keys(page.targets.all(), twin.targets.all())
-            translate_from_twin(page, twin, locale, user)
-    return translated
+            for target, twin_target in zip(page.targets.all(), twin.targets.all(), strict=True):
+                twin_target.translation_key = target.translation_key
+            yield page, twin

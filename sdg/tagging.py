@@ -1,9 +1,5 @@
-"""Find and count the pages tagged with goals, whatever app they come from.
-
-Any concrete subclass of `AbstractGoalTag` counts: the pages it tags are listed on the
-goal pages. A page model can define a classmethod `for_goal_listing(queryset)` to add the
-`select_related`/`prefetch_related` its listing card needs.
-"""
+"""Count the pages tagged with goals, whatever app they come from: any concrete subclass of
+`AbstractGoalTag` counts."""
 
 from django.apps import apps
 from django.db.models import Count
@@ -23,22 +19,6 @@ def goal_tag_relations():
 
 def listed_pages(page_model, locale_id):
     return page_model.objects.live().public().filter(locale_id=locale_id)
-
-
-def tagged_pages(goal_number, locale_id):
-    """Live, public pages in one language that work on the goal, newest first."""
-    pages = []
-    for page_model, relation in goal_tag_relations():
-        queryset = (
-            listed_pages(page_model, locale_id)
-            .filter(**{f"{relation}__goal": goal_number})
-            .distinct()
-            .order_by("-first_published_at", "pk")
-        )
-        if hasattr(page_model, "for_goal_listing"):
-            queryset = page_model.for_goal_listing(queryset)
-        pages.extend(queryset)
-    return pages
 
 
 def goal_counts(locale_id) -> dict[int, int]:

@@ -5,7 +5,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, InformationPage
 from home.tests.factories import HomePageFactory
-from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage, SurveyPage
+from participation.models import SurveyPage
+from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory
 from sdg.models import SDGGoalPage, SDGIndexPage
 

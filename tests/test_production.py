@@ -53,7 +53,7 @@ def project(home_page):
 def page_cache(settings, home_page):
     from django.core.cache import cache
 
-    from home.models import ContactSettings
+    from core.models import ContactSettings
 
     ContactSettings.for_site(home_page.get_site())  # made on first read, as on a real site
     settings.PAGE_CACHE_SECONDS = 300

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from cms.slugs import danish_slugify
+from core.slugs import danish_slugify
 from plan_pages.models import LocalAreaPlanPage
 
 

@@ -14,24 +14,27 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = [host for host in os.environ.get("ALLOWED_HOSTS", "").split(",") if host]
 
+# Our apps, highest layer first (README, "How it is put together"; enforced by import-linter):
+# cms wires the site; home and search use participation and plan_pages; participation uses
+# plan_pages; plan_pages uses sdg and core, which use nothing of ours.
 INSTALLED_APPS = [
     "cms",
     "home",
+    "search",
+    "participation",
     "plan_pages",
     "sdg",
-    "search",
+    "core",
     "django_tasks",
     "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
     "rest_framework",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -42,7 +45,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -145,6 +147,9 @@ if os.environ.get("SEARCH_URL"):
         }
     }
 
+# Local-area plans sit under the municipal overview (plan_pages names no page type above it).
+PLAN_PARENT_PAGE_TYPES = ["home.HomePage"]
+
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -198,7 +203,7 @@ LOGGING = {
 # the address is read from X-Forwarded-For; without them, from the connection.
 NUM_PROXIES = int(os.environ.get("NUM_PROXIES", 0))
 
-# Residents' survey answers and requests to join a working group (plan_pages.participation).
+# Residents' survey answers and requests to join a working group (participation.forms).
 # The rate is generous, because a whole citizens' meeting may answer from one village hall.
 PARTICIPATION_RATE_LIMIT = os.environ.get("PARTICIPATION_RATE_LIMIT", "30/h")
 RATELIMIT_IP_META_KEY = "cms.client.client_address"

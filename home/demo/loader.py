@@ -15,13 +15,10 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site, WorkflowState
 from wagtail.users.models import UserProfile
 
-from home.models import (
-    ContactDetails,
-    ContactSettings,
-    FeaturedProject,
-    HomePage,
-    InformationPage,
-)
+from core.localize import share_translation_keys, translate_from_twin
+from core.models import ContactDetails, ContactSettings
+from home.models import FeaturedProject, HomePage, InformationPage
+from participation.models import SurveyPage, WorkingGroup
 from plan_pages.councils import EDITORS_GROUP
 from plan_pages.models import (
     AnnualActivity,
@@ -32,12 +29,9 @@ from plan_pages.models import (
     ProcessStep,
     ProjectGoal,
     ProjectPage,
-    SurveyPage,
     VillageGoal,
-    WorkingGroup,
 )
-from sdg.localize import share_translation_keys, translate_from_twin
-from sdg.pages import ensure_goal_pages, translate_goal_pages
+from sdg.pages import ensure_goal_pages, untranslated_goal_pages
 
 from .participation import add_responses, build_ideas, build_survey, load_participation
 
@@ -158,7 +152,8 @@ class DemoLoader:
         """The whole site in another language, through wagtail-localize."""
         language = locale.language_code
         self.translate(home, self.build_home(language), locale)
-        translate_goal_pages(index_page, locale, self.admin)
+        for page, twin in untranslated_goal_pages(index_page, language):
+            translate_from_twin(page, twin, locale, self.admin)
         for plan_data in self.content["plans"]:
             plan = LocalAreaPlanPage.objects.child_of(home).get(slug=plan_data["slug"][SOURCE])
             twin = self.build_plan(plan_data, language)

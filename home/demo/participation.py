@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from plan_pages.models import Idea, IdeaAnswer, SurveyPage, SurveyResponse
+from participation.models import Idea, IdeaAnswer, SurveyPage, SurveyResponse
 
 PARTICIPATION_FILE = Path(__file__).resolve().parent / "participation.json"
 # Invented residents who offered to help.

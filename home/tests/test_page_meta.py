@@ -90,3 +90,12 @@ def test_the_home_page_is_a_website_and_other_pages_have_a_canonical_address(cli
     assert "application/ld+json" not in html
     search = client.get("/da/soeg/?q=skov").content.decode()
     assert '<link rel="canonical" href="http://localhost/da/soeg/">' in search
+
+
+def test_the_overview_links_the_feed_of_every_project_in_the_head_and_visibly(client, home_page):
+    html = client.get("/da/").content.decode()
+    head = html.split("</head>")[0]
+    assert '<link rel="alternate" type="application/rss+xml"' in head
+    assert 'href="/da/feeds/projects.rss"' in head
+    assert '<a href="/da/feeds/projects.rss" type="application/rss+xml">Abonnér via RSS</a>' in html
+    assert '<a href="/da/feeds/projects.atom" type="application/atom+xml">' in html

@@ -1,17 +1,19 @@
-from datetime import timedelta
+import io
 
-from django.utils import timezone
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 import factory
 import wagtail_factories
+from PIL import Image as PILImage
 
 from plan_pages.models import (
     AnnualReportPage,
-    Idea,
     LocalAreaPlanPage,
+    LocalCouncil,
     ProjectGoal,
     ProjectPage,
-    SurveyPage,
 )
 
 
@@ -47,27 +49,6 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
             page.save()
 
 
-class SurveyPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Spørgeskema {n}")
-    intro = "<p>Sig din mening om idéerne.</p>"
-    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
-    closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
-    results_public = True
-
-    class Meta:
-        model = SurveyPage
-
-
-def add_ideas(plan, *titles):
-    """Ideas 1, 2, … on a plan, as the plan's editor would add them."""
-    return [
-        Idea.objects.create(
-            page=plan, locale=plan.locale, number=number, title=title, sort_order=number
-        )
-        for number, title in enumerate(titles, start=1)
-    ]
-
-
 class AnnualReportPageFactory(wagtail_factories.PageFactory):
     title = factory.LazyAttribute(lambda page: f"Årsrapport {page.year}")
     year = 2024
@@ -75,3 +56,36 @@ class AnnualReportPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = AnnualReportPage
+
+
+def council_of(plan):
+    return LocalCouncil.objects.get(plan_key=plan.translation_key)
+
+
+def edit_data(project, **changes):
+    """POST data for a project's edit view with its values as they are, `changes` applied.
+    Inline lists that other apps add to the editor are posted empty."""
+    form_class = ProjectPage.get_edit_handler().get_form_class()
+    values = {
+        "title": project.title,
+        "slug": project.slug,
+        "summary": project.summary,
+        "status": project.status,
+        "goal_tags": inline_formset(
+            [{"id": tag.pk, "goal": tag.goal} for tag in project.goal_tags.all()],
+            initial=project.goal_tags.count(),
+        ),
+        "body": streamfield([]),
+        "tags": "",
+        "comments": inline_formset([]),
+        **changes,
+    }
+    for name in form_class.formsets:
+        values.setdefault(name, inline_formset([]))
+    return nested_form_data(values)
+
+
+def png_file():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (20, 20), "green").save(buffer, "PNG")
+    return SimpleUploadedFile("billede.png", buffer.getvalue(), content_type="image/png")

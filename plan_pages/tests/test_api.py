@@ -8,7 +8,6 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from plan_pages.models import WorkingGroup
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 from sdg.pages import ensure_goal_pages
 
@@ -21,18 +20,10 @@ def fresh_throttle():
 
 
 @pytest.fixture
-def site(home_page, locale_en):
-    glumsoe = LocalAreaPlanPageFactory(parent=home_page, title="Glumsø", slug="glumsoe")
-    tybjerg = LocalAreaPlanPageFactory(parent=home_page, title="Tybjerg", slug="tybjerg")
+def site(site_root, locale_en):
+    glumsoe = LocalAreaPlanPageFactory(parent=site_root, title="Glumsø", slug="glumsoe")
+    tybjerg = LocalAreaPlanPageFactory(parent=site_root, title="Tybjerg", slug="tybjerg")
     forest = ProjectPageFactory(parent=glumsoe, title="Folkeskoven", goals=[15, 13])
-    forest.working_groups = [
-        WorkingGroup(
-            name="Skovlauget",
-            purpose="Planter og passer skoven.",
-            coordinator_name="Karen Holm",
-            coordinator_email="karen@lokalraad.example.dk",
-        )
-    ]
     forest.save_revision().publish()
     path = ProjectPageFactory(parent=glumsoe, title="Stien", goals=[11], status="completed")
     hall = ProjectPageFactory(parent=tybjerg, title="Forsamlingshuset", goals=[11])
@@ -65,14 +56,12 @@ def test_a_project_lists_its_area_goals_and_language(client, site):
     assert forest["status"] == "in_progress"
     assert forest["area"]["title"] == "Glumsø"
     assert forest["meta"]["locale"] == "en"
-    detail = client.get(forest["meta"]["detail_url"].replace("http://localhost", "")).json()
-    assert "coordinator_email" not in str(detail) and "karen@" not in str(detail)
 
 
 def test_bad_filters_are_refused(client, site):
     assert client.get("/api/v2/projects/?goal=18").status_code == 400
     assert client.get("/api/v2/projects/?status=secret").status_code == 400
-    assert client.get("/api/v2/projects/?type=home.HomePage").status_code == 400
+    assert client.get("/api/v2/projects/?type=wagtailcore.Page").status_code == 400
     assert client.get("/api/v2/projects/?locale=fr").status_code == 404
     assert client.get("/api/v2/projects/?targets=11.1").status_code == 200
 
@@ -91,8 +80,8 @@ def test_drafts_and_private_projects_are_never_listed(client, site):
     assert client.get(f"/api/v2/pages/{private.pk}/").status_code == 404
 
 
-def test_plans_and_goals(client, site, home_page):
-    ensure_goal_pages(home_page)
+def test_plans_and_goals(client, site, site_root):
+    ensure_goal_pages(site_root)
     plans = client.get("/api/v2/plans/?locale=da").json()["items"]
     assert [plan["title"] for plan in plans] == ["Glumsø", "Tybjerg"]
     assert plans[0]["meta"]["slug"] == "glumsoe"
@@ -109,14 +98,14 @@ def test_requests_past_the_rate_are_refused(client, site, settings):
 
 
 @pytest.mark.parametrize("endpoint", ["projects", "plans", "goals"])
-def test_queries_do_not_grow_with_the_number_of_items(client, home_page, endpoint):
-    ensure_goal_pages(home_page)
+def test_queries_do_not_grow_with_the_number_of_items(client, site_root, endpoint):
+    ensure_goal_pages(site_root)
     counts = []
     for projects in (3, 10):
         for plan in LocalAreaPlanPageFactory._meta.model.objects.all():
             plan.delete()
         for number in range(projects):
-            plan = LocalAreaPlanPageFactory(parent=home_page)
+            plan = LocalAreaPlanPageFactory(parent=site_root)
             project = ProjectPageFactory(parent=plan, goals=[number % 17 + 1, 13])
             project.tags.add("natur")
             project.save()

@@ -13,9 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan(home_page, locale_en):
+def plan(site_root, locale_en):
     plan = LocalAreaPlanPageFactory(
-        parent=home_page, title="Glumsø og Omegn", slug="glumsoe", year_adopted=2022
+        parent=site_root, title="Glumsø og Omegn", slug="glumsoe", year_adopted=2022
     )
     plan.activities = [
         AnnualActivity(title="Lokalrådsmøde", description="Åbent for alle.", months=[9, 3]),

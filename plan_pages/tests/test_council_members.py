@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan(home_page):
+def plan(site_root):
     return LocalAreaPlanPageFactory(
-        parent=home_page, title="Glumsø og Omegn", slug="glumsoe-og-omegn"
+        parent=site_root, title="Glumsø og Omegn", slug="glumsoe-og-omegn"
     )
 
 

@@ -15,17 +15,22 @@ import pytest
 
 from plan_pages.councils import EDITORS_GROUP
 from plan_pages.models import LocalCouncil, ProjectPage
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
-from plan_pages.tests.test_permissions import council_of, edit_data, png_file
+from plan_pages.tests.factories import (
+    LocalAreaPlanPageFactory,
+    ProjectPageFactory,
+    council_of,
+    edit_data,
+    png_file,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plans(home_page):
+def plans(site_root):
     plans = {}
     for key, title in (("A", "Glumsø og Omegn"), ("B", "Tybjerg og Omegn")):
-        plan = LocalAreaPlanPageFactory(parent=home_page, title=title)
+        plan = LocalAreaPlanPageFactory(parent=site_root, title=title)
         plan.save_revision().publish()
         ProjectPageFactory(parent=plan, title=f"Legeplads i {title}").save_revision().publish()
         plans[key] = plan
@@ -153,8 +158,8 @@ def test_a_council_member_cannot_reach_another_areas_pages_or_media(client, plan
     )
 
 
-def test_each_plan_gets_a_council_that_follows_renames_and_deletion(home_page):
-    plan = LocalAreaPlanPageFactory(parent=home_page, title="Fensmark")
+def test_each_plan_gets_a_council_that_follows_renames_and_deletion(site_root):
+    plan = LocalAreaPlanPageFactory(parent=site_root, title="Fensmark")
     council = LocalCouncil.objects.get(plan_key=plan.translation_key)
     assert council.group.name == "Lokalråd: Fensmark"
     assert council.collection.name == "Lokalråd: Fensmark"
@@ -177,8 +182,8 @@ def test_each_plan_gets_a_council_that_follows_renames_and_deletion(home_page):
     assert Collection.objects.get(pk=image.collection_id).name == "Arkiv: Fensmark og Holme-Olstrup"
 
 
-def test_the_english_translation_belongs_to_the_same_council(home_page, locale_en):
-    plan = LocalAreaPlanPageFactory(parent=home_page, title="Fensmark")
+def test_the_english_translation_belongs_to_the_same_council(site_root, locale_en):
+    plan = LocalAreaPlanPageFactory(parent=site_root, title="Fensmark")
     english = plan.copy_for_translation(locale_en, copy_parents=True)
     english.title = "Fensmark area"
     english.save()

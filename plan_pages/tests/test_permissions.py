@@ -1,21 +1,22 @@
 """Who may do what, in which area: one explicit table, checked through the admin's own views."""
 
-import io
-
 from django.contrib.auth.models import Group
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 import pytest
-from PIL import Image as PILImage
 
 from plan_pages.councils import EDITORS_GROUP
-from plan_pages.models import LocalCouncil, ProjectPage
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
+from plan_pages.models import ProjectPage
+from plan_pages.tests.factories import (
+    LocalAreaPlanPageFactory,
+    ProjectPageFactory,
+    council_of,
+    edit_data,
+    png_file,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,10 +53,10 @@ EXPECTED = expected_table()
 
 
 @pytest.fixture
-def areas(home_page):
+def areas(site_root):
     plans = {
-        "A": LocalAreaPlanPageFactory(parent=home_page, title="Glumsø og Omegn"),
-        "B": LocalAreaPlanPageFactory(parent=home_page, title="Tybjerg og Omegn"),
+        "A": LocalAreaPlanPageFactory(parent=site_root, title="Glumsø og Omegn"),
+        "B": LocalAreaPlanPageFactory(parent=site_root, title="Tybjerg og Omegn"),
     }
     for plan in plans.values():
         plan.save_revision().publish()
@@ -66,10 +67,6 @@ def areas(home_page):
 
 def project_in(plans, area):
     return ProjectPage.objects.child_of(plans[area]).get()
-
-
-def council_of(plan):
-    return LocalCouncil.objects.get(plan_key=plan.translation_key)
 
 
 @pytest.fixture
@@ -84,31 +81,6 @@ def users(areas, django_user_model):
         "council_b": member("council-b", council_of(areas["B"]).group),
         "editor": member("editor", Group.objects.get(name=EDITORS_GROUP)),
     }
-
-
-def edit_data(project, **changes):
-    values = {
-        "title": project.title,
-        "slug": project.slug,
-        "summary": project.summary,
-        "status": project.status,
-        "goal_tags": inline_formset(
-            [{"id": tag.pk, "goal": tag.goal} for tag in project.goal_tags.all()],
-            initial=project.goal_tags.count(),
-        ),
-        "body": streamfield([]),
-        "tags": "",
-        "working_groups": inline_formset([]),
-        "comments": inline_formset([]),
-        **changes,
-    }
-    return nested_form_data(values)
-
-
-def png_file():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (20, 20), "green").save(buffer, "PNG")
-    return SimpleUploadedFile("billede.png", buffer.getvalue(), content_type="image/png")
 
 
 def attempt(action, client, plans, area, users):

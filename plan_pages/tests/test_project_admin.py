@@ -11,8 +11,8 @@ from plan_pages.tests.factories import LocalAreaPlanPageFactory
 
 
 @pytest.fixture
-def plan(home_page):
-    return LocalAreaPlanPageFactory(parent=home_page, title="Glumsø og Omegn")
+def plan(site_root):
+    return LocalAreaPlanPageFactory(parent=site_root, title="Glumsø og Omegn")
 
 
 @pytest.fixture
@@ -32,10 +32,13 @@ def project_form(goals, targets=(), title="Fugleskjul ved søen"):
             "goal_tags": inline_formset([{"goal": goal} for goal in goals]),
             "body": streamfield([]),
             "tags": "",
-            "working_groups": inline_formset([]),
             "comments": inline_formset([]),
         }
     )
+    # Inline lists other apps add to the editor are posted empty.
+    for name in ProjectPage.get_edit_handler().get_form_class().formsets:
+        if f"{name}-TOTAL_FORMS" not in data:
+            data.update(nested_form_data({name: inline_formset([])}))
     # A multiple choice field posts the same name once per choice.
     data["targets"] = list(targets)
     return data

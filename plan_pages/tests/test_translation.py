@@ -9,8 +9,8 @@ from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFact
 
 
 @pytest.fixture
-def project(home_page):
-    plan = LocalAreaPlanPageFactory(parent=home_page, title="Glumsø og Omegn")
+def project(site_root):
+    plan = LocalAreaPlanPageFactory(parent=site_root, title="Glumsø og Omegn")
     project = ProjectPageFactory(parent=plan, title="Folkeskoven", goals=[15, 13])
     project.targets = ["15.2"]
     project.save_revision().publish()

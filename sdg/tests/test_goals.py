@@ -56,9 +56,9 @@ def test_goal_label_follows_the_active_language():
 
 
 @pytest.mark.django_db
-def test_goal_pages_are_built_from_the_data_once(home_page):
-    index_page = ensure_goal_pages(home_page)
-    ensure_goal_pages(home_page)
+def test_goal_pages_are_built_from_the_data_once(site_root):
+    index_page = ensure_goal_pages(site_root)
+    ensure_goal_pages(site_root)
 
     assert SDGIndexPage.objects.count() == 1
     pages = SDGGoalPage.objects.child_of(index_page).order_by("number")
@@ -71,11 +71,11 @@ def test_goal_pages_are_built_from_the_data_once(home_page):
 
 
 @pytest.mark.django_db
-def test_a_language_has_one_page_per_goal(home_page):
+def test_a_language_has_one_page_per_goal(site_root):
     from django.core.exceptions import ValidationError
     from django.utils import translation
 
-    index_page = ensure_goal_pages(home_page)
+    index_page = ensure_goal_pages(site_root)
     duplicate = SDGGoalPageFactory.build(number=7, slug="maal-7-igen")
     duplicate.locale = index_page.locale
     with translation.override("en"), pytest.raises(ValidationError, match="already has a page"):

@@ -26,10 +26,10 @@ def publish(page):
 
 
 @pytest.fixture
-def areas(home_page, locale_en):
+def areas(site_root, locale_en):
     """Two areas with a known set of projects, and an English copy of one project."""
-    glumsoe = publish(LocalAreaPlanPageFactory(parent=home_page, title="Glumsø", slug="glumsoe"))
-    tybjerg = publish(LocalAreaPlanPageFactory(parent=home_page, title="Tybjerg", slug="tybjerg"))
+    glumsoe = publish(LocalAreaPlanPageFactory(parent=site_root, title="Glumsø", slug="glumsoe"))
+    tybjerg = publish(LocalAreaPlanPageFactory(parent=site_root, title="Tybjerg", slug="tybjerg"))
     projects = {
         "sol": (
             glumsoe,

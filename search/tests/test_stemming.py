@@ -17,8 +17,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def projects(home_page, locale_en):
-    plan = LocalAreaPlanPageFactory(parent=home_page, title="Glumsø")
+def projects(site_root, locale_en):
+    plan = LocalAreaPlanPageFactory(parent=site_root, title="Glumsø")
     plan.save_revision().publish()
     danish = ProjectPageFactory(
         parent=plan,

@@ -19,12 +19,11 @@ from django.utils import translation
 import pytest
 
 from home.models import HomePage, InformationPage
+from participation.models import SurveyPage, SurveyResponse
 from plan_pages.models import (
     AnnualReportPage,
     LocalAreaPlanPage,
     ProjectPage,
-    SurveyPage,
-    SurveyResponse,
 )
 from sdg.models import SDGGoalPage, SDGIndexPage
 

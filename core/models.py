@@ -1,0 +1,143 @@
+"""The base of every public page, and the site's contact details and settings."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class BasePage(Page):
+    """What every public page says about itself, each page type in its own way: a description
+    and an image to share, schema.org data, and the feeds it offers. `core_tags` reads these
+    for the page's head; a page type overrides what applies to it."""
+
+    class Meta:
+        abstract = True
+
+    def share_description(self) -> str:
+        return self.search_description
+
+    def share_image(self):
+        return None
+
+    def structured_data(self, request) -> dict | None:
+        """schema.org data for the page's JSON-LD, or None."""
+        return None
+
+    def feeds(self) -> list[dict]:
+        """Feeds for the head and the page: dicts with `title`, `url` and `type`."""
+        return []
+
+
+class SummaryPage(BasePage):
+    """A page listed in cards and search: a short summary and a picture."""
+
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences for lists and search.")
+    )
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def share_description(self) -> str:
+        return self.search_description or self.summary
+
+    def share_image(self):
+        return self.image
+
+
+class ContactDetails(TranslatableMixin, models.Model):
+    """The site's name and the municipality's contact block, in each language."""
+
+    site_name = models.CharField(_("site name"), max_length=120)
+    unit = models.CharField(_("unit"), max_length=120)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=30)
+    opening_hours = models.CharField(_("phone hours"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"))
+    digital_post_url = models.URLField(
+        _("digital post link"), blank=True, help_text=_("Where residents send Digital Post.")
+    )
+
+    panels = [
+        FieldPanel("site_name"),
+        FieldPanel("unit"),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        FieldPanel("opening_hours"),
+        FieldPanel("email"),
+        FieldPanel("digital_post_url"),
+    ]
+    translatable_fields = [
+        TranslatableField("site_name"),
+        TranslatableField("unit"),
+        TranslatableField("address"),
+        TranslatableField("opening_hours"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+        SynchronizedField("digital_post_url"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("contact details")
+        verbose_name_plural = _("contact details")
+
+    def __str__(self):
+        return f"{self.unit} ({self.locale})"
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """Which contact details the site shows in the footer of every page."""
+
+    contact = models.ForeignKey(
+        ContactDetails,
+        verbose_name=_("contact details"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the language of the page when translated."),
+    )
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_statement_url = models.URLField(
+        _("accessibility statement in the WAS tool"),
+        blank=True,
+        help_text=_("If set, /was leads here instead of to the page above."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy and cookies page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("contact"),
+        FieldPanel("accessibility_statement"),
+        FieldPanel("accessibility_statement_url"),
+        FieldPanel("privacy_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("site and contact")

@@ -1,0 +1,114 @@
+"""The site's chrome: navigation, breadcrumbs, language versions, contact and footer links.
+
+The site's front page in each language is the root page of the Wagtail site, translated;
+the main navigation is that page and its children marked "show in menus", followed by the
+items other apps add through the hook `main_navigation_items(request)`.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale, Page, Site
+
+from core.models import ContactSettings
+from core.plugins import contributions
+
+register = template.Library()
+
+
+def front_page(request, locale=None):
+    """The site's root page in `locale` (the active language by default), if live."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    locale = locale or Locale.get_active()
+    root = site.root_page
+    if root.locale_id != locale.pk:
+        root = root.get_translation_or_none(locale)
+    return root if root is not None and root.live else None
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation_items(context):
+    """[{title, url, current}] for the main navigation, in the visitor's language."""
+    request, current = context["request"], context.get("page")
+    front = front_page(request)
+    pages = [front, *front.get_children().live().in_menu()] if front else []
+    items = [
+        {
+            "title": _("All plans") if page is front else page.title,
+            "url": page.get_url(request),
+            "current": current is not None and page.path == current.path,
+        }
+        for page in pages
+    ]
+    return items + contributions("main_navigation_items", request)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context):
+    page = context.get("page")
+    return page.get_ancestors().filter(depth__gt=1).live() if page else []
+
+
+@register.simple_tag(takes_context=True)
+def site_contact(context):
+    """The contact details in the language of the page, looked up once per request."""
+    request = context["request"]
+    if not hasattr(request, "_site_contact"):
+        contact = ContactSettings.for_request(request).contact
+        request._site_contact = contact.localized if contact else None
+    return request._site_contact
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The current page in each language, for the language switcher and hreflang links.
+
+    Where a page has no live translation, that language's version is its front page, marked
+    `translated=False` so the switcher can say so. Views that are not pages (search) exist
+    in every language at the same path.
+    """
+    request, page = context["request"], context.get("page")
+    if not isinstance(page, Page):
+        path = request.get_full_path()
+        return [
+            {
+                "code": code,
+                "name": name,
+                "translated": True,
+                "url": request.build_absolute_uri(translate_url(path, code)),
+            }
+            for code, name in settings.LANGUAGES
+        ]
+    urls = {
+        version.locale.language_code: version.get_full_url(request)
+        for version in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    versions = []
+    for code, name in settings.LANGUAGES:
+        url, translated = urls.get(code), code in urls
+        if url is None:
+            locale = Locale.objects.filter(language_code=code).first()
+            front = front_page(request, locale) if locale else None
+            url = front.get_full_url(request) if front else None
+        if url:
+            versions.append({"code": code, "name": name, "translated": translated, "url": url})
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The accessibility statement (always by /was, as Danish rules ask) and the privacy page."""
+    request = context["request"]
+    site_settings = ContactSettings.for_request(request)
+    links = []
+    if site_settings.accessibility_statement_id or site_settings.accessibility_statement_url:
+        links.append({"title": _("Accessibility statement"), "url": reverse("was")})
+    if site_settings.privacy_page_id:
+        privacy = site_settings.privacy_page.localized
+        if privacy.live:
+            links.append({"title": privacy.title, "url": privacy.get_url(request)})
+    return links

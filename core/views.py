@@ -1,0 +1,36 @@
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Site
+
+from .models import ContactSettings
+
+
+@require_GET
+def robots_txt(request):
+    """Everything may be crawled but the admin; the sitemap lists every page in both languages."""
+    site = Site.find_for_request(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        f"Sitemap: {root}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def was(request):
+    """/was: the accessibility statement, as Danish public sites must offer it.
+
+    Goes to the statement in the state's WAS tool when its address is set, else to the
+    statement page in the visitor's language.
+    """
+    site_settings = ContactSettings.for_request(request)
+    if site_settings.accessibility_statement_url:
+        return redirect(site_settings.accessibility_statement_url)
+    if site_settings.accessibility_statement:
+        return redirect(site_settings.accessibility_statement.localized.get_url(request))
+    raise Http404("No accessibility statement is set in the site settings.")

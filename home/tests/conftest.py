@@ -1,0 +1,1 @@
+from home.tests.fixtures import home_page  # noqa: F401

@@ -1,0 +1,19 @@
+import os
+from io import StringIO
+from unittest import mock
+
+from django.core.management import call_command
+from django.db import transaction
+
+import pytest
+
+
+@pytest.fixture(scope="package")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site in both languages, built once for all the tests in this folder inside a
+    transaction that is rolled back after them. Tests that use it need the `db` fixture too."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with mock.patch.dict(os.environ, {"DEMO_PASSWORD": "demo-Password-1"}):
+            call_command("load_demo_content", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)

@@ -46,9 +46,10 @@ browser: ## Install Debian's Chromium for the browser tests, where it is missing
 test: install system-packages browser ## Run the tests (SQLite, or the database in DATABASE_URL)
 	$(BIN)/python -m pytest
 
-lint: install ## Check the code style
+lint: install ## Check the code style, and that the apps depend one way (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 check: install ## Django's checks and a check for missing migrations
 	$(BIN)/python manage.py check

@@ -16,7 +16,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('cms', '0002_locales'),
+        # The image model (cms.CustomImage on this site), named by its setting.
+        migrations.swappable_dependency(settings.WAGTAILIMAGES_IMAGE_MODEL),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         ('wagtailcore', '0098_apitoken'),
     ]
@@ -38,7 +39,7 @@ class Migration(migrations.Migration):
                 ('body', wagtail.fields.StreamField([('text', 0), ('image', 3), ('quote', 6), ('document', 9), ('call_to_action', 15)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'document-link', 'h2', 'h3'], 'label': 'Text', 'preview_value': '<p>Lokalrådet samler idéer fra borgermødet og spørgeskemaet.</p>', 'template': 'components/streamfield/text_block.html'}), 1: ('wagtail.images.blocks.ImageBlock', [], {'label': 'image'}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'caption', 'max_length': 250, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('image', 1), ('caption', 2)]], {}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'quote', 'max_length': 600}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'who said it', 'max_length': 120, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('quote', 4), ('attribution', 5)]], {}), 7: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 8: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave empty to use the title.', 'label': 'link text', 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('document', 7), ('title', 8)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'heading', 'max_length': 120}), 11: ('wagtail.blocks.TextBlock', (), {'label': 'text', 'max_length': 400, 'required': False}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'link text', 'max_length': 60}), 13: ('wagtail.blocks.PageChooserBlock', (), {'label': 'page', 'required': False}), 14: ('wagtail.blocks.URLBlock', (), {'label': 'external address', 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('heading', 10), ('text', 11), ('link_text', 12), ('page', 13), ('url', 14)]], {})}, verbose_name='body')),
                 ('concluded_on', models.DateField(blank=True, help_text='Set when the plan has ended; it stays online as an archive.', null=True, verbose_name='concluded on')),
                 ('concluded_note', models.TextField(blank=True, verbose_name='note on the conclusion')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cms.customimage', verbose_name='image')),
+                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='image')),
             ],
             options={
                 'verbose_name': 'local development plan',
@@ -75,7 +76,7 @@ class Migration(migrations.Migration):
                 ('how_to_take_part', models.TextField(blank=True, verbose_name='how to take part')),
                 ('start_date', models.DateField(blank=True, null=True, verbose_name='start date')),
                 ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cms.customimage', verbose_name='image')),
+                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='image')),
                 ('plan', models.ForeignKey(editable=False, help_text='The plan this project sits under, kept in step by save() and moves.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='plan_pages.localareaplanpage')),
             ],
             options={

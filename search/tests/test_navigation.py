@@ -1,0 +1,17 @@
+import pytest
+
+from plan_pages.tests.factories import LocalAreaPlanPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_main_navigation_leads_to_the_search_and_marks_it_current(client, site_root):
+    plan = LocalAreaPlanPageFactory(parent=site_root, slug="glumsoe")
+    on_a_plan = client.get(plan.url).content.decode()
+    on_the_search = client.get("/da/soeg/").content.decode()
+
+    assert '<a class="nav-link" href="/da/soeg/">Find projekter</a>' in on_a_plan
+    assert (
+        '<a class="nav-link" href="/da/soeg/" aria-current="page">Find projekter</a>'
+        in on_the_search
+    )

@@ -1,5 +1,7 @@
 """Where each page type may be created, and what it may hold."""
 
+from django.template.loader import get_template
+
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -9,6 +11,7 @@ from participation.models import SurveyPage
 from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory
 from sdg.models import SDGGoalPage, SDGIndexPage
+from tests.page_types import page_types
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -52,18 +55,11 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertTrue(LocalAreaPlanPage.can_create_at(home))
 
     def test_every_page_type_describes_itself_to_editors(self):
-        for model in (
-            HomePage,
-            InformationPage,
-            LocalAreaPlanPage,
-            ProjectPage,
-            AnnualReportPage,
-            SDGIndexPage,
-            SDGGoalPage,
-        ):
+        for model in page_types():
             with self.subTest(model=model.__name__):
                 self.assertTrue(str(model.page_description))
                 self.assertTrue(model.template.startswith("pages/"))
+                get_template(model.template)
 
     def test_plan_factory_makes_a_valid_plan(self):
         home = HomePageFactory(parent=Page.get_first_root_node())

@@ -19,6 +19,7 @@ from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFact
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow  # manage.py check in a subprocess
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
     env = {
         **os.environ,
@@ -125,6 +126,7 @@ def test_not_found_pages_speak_the_visitors_language(client, home_page):
     assert "Page not found" in english.content.decode()
 
 
+@pytest.mark.slow  # loads, dumps and reloads the demo site
 def test_a_dump_and_load_round_trip_keeps_every_page_and_translation(monkeypatch, tmp_path):
     monkeypatch.setenv("DEMO_PASSWORD", "demo-Password-1")
     call_command("load_demo_content", stdout=StringIO())

@@ -30,6 +30,7 @@ def build_site(home_page, projects):
     return plan
 
 
+@pytest.mark.slow  # builds the site twice, the second time with 30 projects
 @pytest.mark.parametrize("page", ["overview", "plan", "goal"])
 def test_queries_do_not_grow_with_the_number_of_projects(client, home_page, page):
     counts = []

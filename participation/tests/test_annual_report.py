@@ -304,6 +304,7 @@ def queries_for(client, url):
     return len(queries)
 
 
+@pytest.mark.slow  # builds 14 projects, surveys and working groups
 def test_queries_do_not_grow_with_the_number_of_projects(client, site_root):
     counts = []
     for number in (2, 12):

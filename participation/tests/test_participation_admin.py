@@ -6,6 +6,7 @@ import io
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
+from django.utils.html import escape
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -161,8 +162,9 @@ def test_an_answered_idea_cannot_be_removed_from_the_plan(editor_client, areas):
     response = editor_client.post(reverse("wagtailadmin_pages:edit", args=[plan.pk]), data)
 
     assert response.status_code == 200
-    errors = " ".join(response.context["form"].non_field_errors())
+    errors = " ".join(response.context["form"].formsets["ideas"].non_form_errors())
     assert f"“{idea.title}”" in errors
+    assert escape(f"“{idea.title}”") in response.content.decode()  # shown to the editor
     assert plan.ideas.filter(pk=idea.pk).exists()
 
 
@@ -339,7 +341,7 @@ def survey_form(**fields):
 
 
 def test_a_council_drafts_a_survey_under_its_plan(member_client, areas):
-    url = reverse("wagtailadmin_pages:add", args=["plan_pages", "surveypage", areas["A"].pk])
+    url = reverse("wagtailadmin_pages:add", args=["participation", "surveypage", areas["A"].pk])
     assert member_client.get(url).status_code == 200
 
     response = member_client.post(url, survey_form(slug="nyt-skema"))
@@ -350,7 +352,7 @@ def test_a_council_drafts_a_survey_under_its_plan(member_client, areas):
 
 
 def test_a_survey_that_closes_before_it_opens_is_refused(editor_client, areas):
-    url = reverse("wagtailadmin_pages:add", args=["plan_pages", "surveypage", areas["A"].pk])
+    url = reverse("wagtailadmin_pages:add", args=["participation", "surveypage", areas["A"].pk])
 
     response = editor_client.post(
         url, survey_form(slug="baglaens", opens_at="2026-03-01 09:00", closes_at="2026-02-01 09:00")

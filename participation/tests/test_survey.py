@@ -341,6 +341,7 @@ def test_anonymisation_on_request_takes_one_person_now(survey, ideas):
 def test_the_plan_page_lists_its_ideas_and_survey_in_fixed_queries(
     client, plan, ideas, survey, django_assert_max_num_queries
 ):
+    from participation.wagtail_hooks import ideas_with_projects
     from plan_pages.tests.factories import ProjectPageFactory
 
     project = ProjectPageFactory(parent=plan, title="Fugleskjulet")
@@ -353,9 +354,9 @@ def test_the_plan_page_lists_its_ideas_and_survey_in_fixed_queries(
 
     assert survey.title in html
     assert f'href="{project.url}"' in html
-    assert plan.ideas_with_projects()[0].became == project
+    assert ideas_with_projects(plan)[0].became == project
     with django_assert_max_num_queries(3):
-        became = [idea.became for idea in plan.ideas_with_projects()]
+        became = [idea.became for idea in ideas_with_projects(plan)]
     assert became == [project, None, None]
 
 

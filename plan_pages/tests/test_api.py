@@ -97,6 +97,7 @@ def test_requests_past_the_rate_are_refused(client, site, settings):
     assert statuses == [200, 200, 200, 429]
 
 
+@pytest.mark.slow  # builds 3, then 10 plans with their projects
 @pytest.mark.parametrize("endpoint", ["projects", "plans", "goals"])
 def test_queries_do_not_grow_with_the_number_of_items(client, site_root, endpoint):
     ensure_goal_pages(site_root)

@@ -1,8 +1,11 @@
 """RSS and Atom feeds of new and updated projects: site-wide, per area, per goal, per language."""
 
+from wagtail.models import Page
+
 import pytest
 from defusedxml import ElementTree
 
+from core.tests.database import built_once, make_locale_en, make_site_root
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 from sdg.pages import ensure_goal_pages
 
@@ -11,8 +14,20 @@ pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
+@pytest.fixture(scope="module")
+def shared(django_db_setup, django_db_blocker):
+    """Built once for the module; each test runs in its own savepoint (core.tests.database)."""
+    with built_once(django_db_blocker):
+        pages = build_site(make_site_root(), make_locale_en())
+        yield {key: page.pk for key, page in pages.items()}
+
+
 @pytest.fixture
-def site(site_root, locale_en):
+def site(shared, db):
+    return {key: Page.objects.get(pk=pk).specific for key, pk in shared.items()}
+
+
+def build_site(site_root, locale_en):
     ensure_goal_pages(site_root)
     glumsoe = LocalAreaPlanPageFactory(parent=site_root, title="Glumsø", slug="glumsoe")
     tybjerg = LocalAreaPlanPageFactory(parent=site_root, title="Tybjerg", slug="tybjerg")

@@ -1,5 +1,6 @@
 """Who may do what, in which area: one explicit table, checked through the admin's own views."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -8,8 +9,9 @@ from wagtail.models import Page, WorkflowState
 
 import pytest
 
+from core.tests.database import built_once, make_site_root
 from plan_pages.councils import EDITORS_GROUP
-from plan_pages.models import ProjectPage
+from plan_pages.models import LocalAreaPlanPage, ProjectPage
 from plan_pages.tests.factories import (
     LocalAreaPlanPageFactory,
     ProjectPageFactory,
@@ -52,17 +54,40 @@ def expected_table():
 EXPECTED = expected_table()
 
 
+@pytest.fixture(scope="module")
+def shared(django_db_setup, django_db_blocker):
+    """Two areas, each with a project, and a user per role: built once for the 64 tests here,
+    which each run in their own savepoint (core.tests.database)."""
+    with built_once(django_db_blocker):
+        root = make_site_root()
+        plans = {
+            "A": LocalAreaPlanPageFactory(parent=root, title="Glumsø og Omegn"),
+            "B": LocalAreaPlanPageFactory(parent=root, title="Tybjerg og Omegn"),
+        }
+        for plan in plans.values():
+            plan.save_revision().publish()
+            project = ProjectPageFactory(parent=plan, title=f"Legeplads i {plan.title}")
+            project.save_revision().publish()
+
+        def member(username, group):
+            user = get_user_model().objects.create_user(username, f"{username}@example.dk", "pw")
+            user.groups.add(group)
+            return user
+
+        users = {
+            "council_a": member("council-a", council_of(plans["A"]).group),
+            "council_b": member("council-b", council_of(plans["B"]).group),
+            "editor": member("editor", Group.objects.get(name=EDITORS_GROUP)),
+        }
+        yield {
+            "areas": {area: plan.pk for area, plan in plans.items()},
+            "users": {role: user.pk for role, user in users.items()},
+        }
+
+
 @pytest.fixture
-def areas(site_root):
-    plans = {
-        "A": LocalAreaPlanPageFactory(parent=site_root, title="Glumsø og Omegn"),
-        "B": LocalAreaPlanPageFactory(parent=site_root, title="Tybjerg og Omegn"),
-    }
-    for plan in plans.values():
-        plan.save_revision().publish()
-        project = ProjectPageFactory(parent=plan, title=f"Legeplads i {plan.title}")
-        project.save_revision().publish()
-    return plans
+def areas(shared, db):
+    return {area: LocalAreaPlanPage.objects.get(pk=pk) for area, pk in shared["areas"].items()}
 
 
 def project_in(plans, area):
@@ -70,17 +95,8 @@ def project_in(plans, area):
 
 
 @pytest.fixture
-def users(areas, django_user_model):
-    def member(username, group):
-        user = django_user_model.objects.create_user(username, f"{username}@example.dk", "pw")
-        user.groups.add(group)
-        return user
-
-    return {
-        "council_a": member("council-a", council_of(areas["A"]).group),
-        "council_b": member("council-b", council_of(areas["B"]).group),
-        "editor": member("editor", Group.objects.get(name=EDITORS_GROUP)),
-    }
+def users(shared, db, django_user_model):
+    return {role: django_user_model.objects.get(pk=pk) for role, pk in shared["users"].items()}
 
 
 def attempt(action, client, plans, area, users):

@@ -1,6 +1,5 @@
 """On PostgreSQL each language is stemmed with its own configuration (search/backends.py)."""
 
-from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
@@ -8,12 +7,8 @@ import pytest
 
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="stemming is PostgreSQL full-text search"
-    ),
-]
+# Stemming is PostgreSQL's full-text search: not applicable on SQLite (see conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
 
 @pytest.fixture

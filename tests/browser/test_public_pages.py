@@ -6,13 +6,11 @@ the Nu Html Checker, the keyboard, the page-weight budget and JavaScript switche
 
 import gzip
 import json
-import shutil
 import subprocess
 from io import StringIO
 from pathlib import Path
 from urllib.parse import urlparse
 
-from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
@@ -26,11 +24,8 @@ from plan_pages.models import (
     ProjectPage,
 )
 from sdg.models import SDGGoalPage, SDGIndexPage
+from tests.page_types import page_types
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FRONTEND = Path(settings.BASE_DIR) / "frontend" / "node_modules"
-AXE = FRONTEND / "axe-core" / "axe.min.js"
-VNU = FRONTEND / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BUDGET_BYTES = 150 * 1024
 
@@ -38,12 +33,21 @@ pytestmark = [
     # Each test loads the demo site into a real (committed) database; serialized_rollback
     # brings back what the migrations made (groups, workflow, locales) for the next one.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+    pytest.mark.browser,
+    pytest.mark.slow,
 ]
 
 
+@pytest.fixture
+def tools(tool):
+    """Chromium, Java, axe-core and the Nu Html Checker: where one is missing the test is
+    skipped, and under CI=true it fails (conftest.py)."""
+    return {name: tool(name) for name in ("chromium", "java", "axe-core", "vnu")}
+
+
 def public_urls():
-    """One page of each type in each language, plus the search page with filters."""
+    """One page of each type (every registered type, checked) in each language, plus the
+    search page with filters."""
     urls = []
     for language in ("da", "en"):
         pages = [
@@ -60,6 +64,8 @@ def public_urls():
             SDGGoalPage.objects.get(locale__language_code=language, number=11),
             *SurveyPage.objects.filter(locale__language_code=language),
         ] + list(InformationPage.objects.filter(locale__language_code=language))
+        missing = {model.__name__ for model in page_types()} - {type(p).__name__ for p in pages}
+        assert not missing, f"no {language!r} page checked of the types {sorted(missing)}"
         urls += [page.url for page in pages]
         project = ProjectPage.objects.filter(locale__language_code=language).first()
         group = project.working_groups.first()
@@ -70,9 +76,9 @@ def public_urls():
     return urls
 
 
-def launch(playwright):
+def launch(playwright, tools):
     return playwright.chromium.launch(
-        executable_path=CHROMIUM,
+        executable_path=tools["chromium"],
         args=[
             "--no-sandbox",
             "--disable-gpu",
@@ -82,8 +88,8 @@ def launch(playwright):
     )
 
 
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
+def axe_violations(page, axe):
+    page.add_script_tag(path=axe)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
     )
@@ -94,10 +100,18 @@ def axe_violations(page):
     ]
 
 
-def html_errors(files):
+def html_errors(files, tools):
     """The Nu Html Checker's errors for the saved pages."""
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+        [
+            tools["java"],
+            "-jar",
+            tools["vnu"],
+            "--errors-only",
+            "--format",
+            "json",
+            *map(str, files),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -114,7 +128,7 @@ def reaches_with_tab(page, selector, presses=40):
     return False
 
 
-def check_page(context, no_script, url, own_host):
+def check_page(context, no_script, url, own_host, axe):
     """Problems found on one page, and its HTML as the browser saw it."""
     page = context.new_page()
     hosts, transferred = set(), []
@@ -124,7 +138,7 @@ def check_page(context, no_script, url, own_host):
     if response.status != 200:
         return [f"status {response.status}"], ""
     html = response.text()  # as served, before axe is injected
-    problems = [f"axe {violation}" for violation in axe_violations(page)]
+    problems = [f"axe {violation}" for violation in axe_violations(page, axe)]
     if hosts - {own_host}:
         problems.append(f"requests to other hosts: {hosts - {own_host}}")
     size = sum(
@@ -153,7 +167,7 @@ def check_page(context, no_script, url, own_host):
 
 
 def test_public_pages_are_accessible_valid_light_and_keyboard_usable(
-    live_server, tmp_path, monkeypatch
+    live_server, tmp_path, monkeypatch, tools
 ):
     from playwright.sync_api import sync_playwright
 
@@ -164,25 +178,27 @@ def test_public_pages_are_accessible_valid_light_and_keyboard_usable(
 
     problems, saved = [], []
     with sync_playwright() as playwright:
-        browser = launch(playwright)
+        browser = launch(playwright, tools)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         no_script = browser.new_context(
             java_script_enabled=False, viewport={"width": 375, "height": 800}
         )
         for number, path in enumerate(paths):
-            found, html = check_page(context, no_script, f"{live_server.url}{path}", own_host)
+            found, html = check_page(
+                context, no_script, f"{live_server.url}{path}", own_host, tools["axe-core"]
+            )
             problems += [f"{path}: {problem}" for problem in found]
             saved.append(tmp_path / f"page{number}.html")
             saved[-1].write_text(html, encoding="utf-8")
         browser.close()
 
-    problems += html_errors(saved)
+    problems += html_errors(saved, tools)
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 
 
 def test_a_resident_answers_the_open_survey_with_the_keyboard_and_no_javascript(
-    live_server, monkeypatch
+    live_server, monkeypatch, tools
 ):
     from playwright.sync_api import sync_playwright
 
@@ -192,7 +208,7 @@ def test_a_resident_answers_the_open_survey_with_the_keyboard_and_no_javascript(
     url, before = f"{live_server.url}{survey.url}", survey.responses.count()
 
     with sync_playwright() as playwright:
-        browser = launch(playwright)
+        browser = launch(playwright, tools)
         page = browser.new_context(java_script_enabled=False).new_page()
         page.goto(url)
         page.get_by_label("5 – meget vigtig").first.check()

@@ -1,11 +1,21 @@
 import os
 from io import StringIO
+from pathlib import Path
 from unittest import mock
 
 from django.core.management import call_command
 from django.db import transaction
 
 import pytest
+
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    """Every test here is slow: the demo site takes tens of seconds to build."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="package")

@@ -9,7 +9,7 @@ EN_PO := locale/en/LC_MESSAGES/django.po
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint check messages compilemessages browser system-packages
+.PHONY: help install run test test-fast lint check messages compilemessages browser system-packages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ browser: ## Install Debian's Chromium for the browser tests, where it is missing
 
 test: install system-packages browser ## Run the tests (SQLite, or the database in DATABASE_URL)
 	$(BIN)/python -m pytest
+
+test-fast: install system-packages ## Run the tests not marked slow or browser (under a minute): no demo site, no browser
+	$(BIN)/python -m pytest -m "not slow and not browser"
 
 lint: install ## Check the code style, and that the apps depend one way (import-linter)
 	$(BIN)/ruff check .

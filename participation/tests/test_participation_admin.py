@@ -13,18 +13,31 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 from openpyxl import load_workbook
 
+from core.tests.database import built_once, make_site_root
 from participation.models import IdeaAnswer, SurveyPage, SurveyResponse, WorkingGroup
 from participation.tests.factories import SurveyPageFactory, add_ideas
 from participation.views import volunteers_by_idea
 from plan_pages.councils import EDITORS_GROUP
+from plan_pages.models import LocalAreaPlanPage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory, council_of
 
 pytestmark = pytest.mark.django_db
 INDEX = "survey_answers:index"
 
 
+@pytest.fixture(scope="module")
+def shared(django_db_setup, django_db_blocker):
+    """Built once for the module; each test runs in its own savepoint (core.tests.database)."""
+    with built_once(django_db_blocker):
+        yield {key: plan.pk for key, plan in build_areas(make_site_root()).items()}
+
+
 @pytest.fixture
-def areas(site_root):
+def areas(shared, db):
+    return {key: LocalAreaPlanPage.objects.get(pk=pk) for key, pk in shared.items()}
+
+
+def build_areas(site_root):
     """Two areas, each with a survey answered once by a helper."""
     areas = {}
     for key, title in (("A", "Glumsø og Omegn"), ("B", "Tybjerg og Omegn")):

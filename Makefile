@@ -43,8 +43,8 @@ system-packages: ## Install Debian's Pango and fonts for the PDF reports, where 
 browser: ## Install Debian's Chromium for the browser tests, where it is missing (needs root)
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
-test: install system-packages browser ## Run the tests (SQLite, or the database in DATABASE_URL)
-	$(BIN)/python -m pytest
+test: install system-packages browser ## Run the tests (SQLite, or the database in DATABASE_URL), one process per core
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 test-fast: install system-packages ## Run the tests not marked slow or browser (under a minute): no demo site, no browser
 	$(BIN)/python -m pytest -m "not slow and not browser"

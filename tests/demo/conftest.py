@@ -12,10 +12,12 @@ HERE = Path(__file__).resolve().parent
 
 
 def pytest_collection_modifyitems(items):
-    """Every test here is slow: the demo site takes tens of seconds to build."""
+    """Every test here is slow: the demo site takes tens of seconds to build. With several
+    test processes (pytest-xdist, `--dist loadgroup`) they all run in one, which builds it once."""
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.slow)
+            item.add_marker(pytest.mark.xdist_group("demo-site"))
 
 
 @pytest.fixture(scope="package")

@@ -71,6 +71,7 @@ def prepare(database):
     )
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
     manage(env, "migrate", "--noinput")
+    manage(env, "createcachetable")
     manage(env, "compilemessages", "--ignore=.venv/*")
     manage(env, "collectstatic", "--noinput")
     manage(env, "load_demo_content")

@@ -159,14 +159,25 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lup@naestved.example.dk")
 
-# Caches: Redis when REDIS_URL is set (shared by every app server), else this process's memory.
-# Anonymous page responses are cached by cms.page_cache for PAGE_CACHE_SECONDS.
+# Caches: Redis when REDIS_URL is set (shared by every process and app server); otherwise this
+# process's memory here, and the database's cache table in production (production.py), which
+# every process shares too. Anonymous page responses are cached by cms.page_cache for
+# PAGE_CACHE_SECONDS. A cache that is down is a cache that misses: django-redis ignores (and
+# logs) connection errors, so pages are served uncached and nothing is lost (docs/operations.md).
+REDIS_CACHE_OPTIONS = {
+    "IGNORE_EXCEPTIONS": True,
+    # Redis answers in well under a millisecond; an unreachable one must not hold each request.
+    "SOCKET_CONNECT_TIMEOUT": 0.5,
+    "SOCKET_TIMEOUT": 0.5,
+}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if os.environ.get("REDIS_URL"):
     CACHES = {
         name: {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": name,
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
         for name in ("default", "renditions")
     }
@@ -175,6 +186,8 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+# Sessions (the admin's log-ins) live in the database, never only in a cache that may go away.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
 
 # Background work (search index, reference index, cache purges, e-mail) runs through
@@ -202,6 +215,10 @@ NUM_PROXIES = int(os.environ.get("NUM_PROXIES", 0))
 # The rate is generous, because a whole citizens' meeting may answer from one village hall.
 PARTICIPATION_RATE_LIMIT = os.environ.get("PARTICIPATION_RATE_LIMIT", "30/h")
 RATELIMIT_IP_META_KEY = "cms.client.client_address"
+# The limits count in the cache. When it cannot count (Redis down), residents' forms are
+# accepted (fail open): losing a village hall's answers is worse than a few unlimited posts,
+# which CSRF and the honeypot still guard. The API's throttle fails open likewise.
+RATELIMIT_FAIL_OPEN = True
 # Volunteers' names and e-mail addresses are deleted this many days after their survey closes
 # (manage.py anonymise_volunteers, run daily by cron).
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", 180))

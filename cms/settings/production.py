@@ -33,6 +33,21 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL  # noqa: F405
 
+# Without Redis, the cache lives in the database (`manage.py createcachetable`, run with
+# `migrate`), so every process and every app server sees one page cache, one count for the rate
+# limits and one purge; never each process's own memory.
+if not os.environ.get("REDIS_URL"):
+    CACHES = {
+        name: {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": table,
+            "KEY_PREFIX": name,
+            # Culled (a third at a time) past this many entries: pages are about 30-100 KB.
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        }
+        for name, table in (("default", "cache_default"), ("renditions", "cache_renditions"))
+    }
+
 # Background work in a database queue, run by `manage.py db_worker` (docs/deploy.md).
 if os.environ.get("TASKS_BACKEND", "database") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -115,7 +115,7 @@ USE_TZ = True
 # refers to ../fonts and ../img.
 STATICFILES_DIRS = [("dkfds", BASE_DIR / "frontend" / "node_modules" / "dkfds" / "dist")]
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {

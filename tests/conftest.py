@@ -1,0 +1,10 @@
+import pytest
+
+from .production import build_template
+
+
+@pytest.fixture(scope="session")
+def production_template(tmp_path_factory):
+    """A database migrated with the production settings, with its cache tables, and the
+    collected static files: made once per run, by the first test that needs them."""
+    return build_template(tmp_path_factory.mktemp("production"))

@@ -74,6 +74,7 @@ def copy_site(template: Path, folder: Path, **extra) -> dict:
 SITE = f"""
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
+from home.models import ContactSettings
 from home.tests.factories import HomePageFactory
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 
@@ -82,6 +83,7 @@ Site.objects.update_or_create(
     is_default_site=True, defaults={{"hostname": "localhost", "root_page": home}}
 )
 home.save_revision().publish()
+ContactSettings.for_site(Site.objects.get(is_default_site=True))  # made on first read otherwise
 plan = LocalAreaPlanPageFactory(parent=home, title="Glumsø", slug="glumsoe")
 plan.save_revision().publish()
 project = ProjectPageFactory(parent=plan, title="Legepladsen", slug="legepladsen")

@@ -30,6 +30,7 @@ import django_filters
 
 from .councils import areas_of
 from .models import Idea, IdeaAnswer, SurveyPage, WorkingGroup
+from .participation import subject_line
 from .survey import survey_results
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -220,8 +221,8 @@ def results(request):
 def send_volunteers(group, people, request):
     context = {"group": group, "people": people, "project": group.page}
     body = render_to_string("emails/volunteers_for_group.txt", context, request=request)
-    subject = _("Volunteers for %(group)s") % {"group": group.name}
-    EmailMessage(str(subject), body, to=[group.coordinator_email]).send()
+    subject = subject_line(_("Volunteers for %(group)s") % {"group": group.name})
+    EmailMessage(subject, body, to=[group.coordinator_email]).send()
 
 
 class PermittedMenuItem(MenuItem):

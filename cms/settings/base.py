@@ -3,10 +3,12 @@ DEBUG is off and every secret comes from the environment."""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -42,6 +44,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "csp",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,7 +56,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "cms.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.locale.LanguagePrefixMiddleware",
@@ -233,3 +240,51 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": [],
 }
+
+# What a public page may load and do (django-csp). The templates use no inline script or
+# <style>; JSON-LD is data (<script type="application/ld+json">), which CSP does not run and
+# does not block. Style attributes carry the goals' colours and the results' bar widths, so
+# style-src-attr allows them (they cannot run script). No nonces: pages are cached whole.
+# The Wagtail admin (inline scripts, its editors and previews) keeps its own ways: excluded.
+# An editor's user bar on a page comes from the admin's address (WAGTAILADMIN_BASE_URL).
+ADMIN_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(WAGTAILADMIN_BASE_URL))
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, ADMIN_ORIGIN],
+        "style-src": [SELF, ADMIN_ORIGIN],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", ADMIN_ORIGIN],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        # Wagtail's live preview shows a page in a frame of the admin (same origin).
+        "frame-ancestors": [SELF],
+    },
+}
+# Browser features no page here uses, switched off for the page and any frame in it
+# (cms.headers.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+# The open data API may be read from any web page (CORS): GET only, no cookies, /api/ only.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET"]
+CORS_ALLOW_CREDENTIALS = False

@@ -1,6 +1,7 @@
 """Production: everything from the environment (see docs/deploy.md and docs/production.env)."""
 
 import os
+from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
 
@@ -63,6 +64,14 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "querystring_auth": False,
         },
     }
+    # Pages show the bucket's images.
+    bucket_url = urlsplit(
+        os.environ.get("AWS_S3_ENDPOINT_URL")
+        or f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(  # noqa: F405
+        f"{bucket_url.scheme}://{bucket_url.netloc}"
+    )
 
 # A CDN or caching proxy in front: purge every language version of a page when it changes.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):

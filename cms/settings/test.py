@@ -1,5 +1,6 @@
 from .base import *  # noqa: F403
 
+DEMO_CONTENT_ALLOWED = True
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -34,6 +34,7 @@ messages: install ## Extract new strings into locale/*/django.po (then translate
 
 run: install system-packages ## Set up the demo site on SQLite and serve it on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -72,9 +72,11 @@ def prepare(database):
     )
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
     manage(env, "migrate", "--noinput")
+    manage(env, "createcachetable")
     manage(env, "compilemessages", "--ignore=.venv/*")
     manage(env, "collectstatic", "--noinput")
-    manage(env, "load_demo_content")
+    # Refused under the production settings: the dev settings, on the same database.
+    manage({**env, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}, "load_demo_content")
     manage(env, "shell", "-c", FILL_PLAN)
 
 

@@ -1,13 +1,24 @@
 """Cache whole public pages for anonymous visitors, and forget them all when content changes.
 
-Only anonymous GET requests without a session are served from or stored in the cache, so an
-editor never gets a cached page and a cached page never holds the user bar, a preview or a
-CSRF token. Any publish, unpublish, move, delete or translation sync bumps a generation number
-that is part of every key: the next visitor sees the change at once, on every app server that
-shares the cache (Redis in production).
+Only anonymous GET requests without a session (or a one-time message waiting for them) are
+served from or stored in the cache, so an editor never gets a cached page and a cached page
+never holds the user bar, a preview, a message or a CSRF token. Any publish, unpublish (also
+a scheduled expiry), move, delete, change of a page's privacy, translation sync or change to
+the site's settings bumps a generation number that is part of every key: the next visitor sees
+the change at once, in every process that shares the cache (Redis, or the database's cache
+table, in production; docs/operations.md).
+
+A page is keyed on its path and the query parameters that pages read (CACHED_QUERY_PARAMETERS);
+a request with any other parameter is answered fresh and not stored, so made-up parameters can
+neither fill the cache nor put a page built from them in front of other visitors.
 """
 
+import hashlib
+import time
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -15,10 +26,17 @@ GENERATION_KEY = "page-cache-generation"
 # The API answers JSON or, for a browser, HTML by the Accept header, which the key leaves out;
 # its rate limit keeps it cheap instead.
 UNCACHED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz", "/static/", "/media/")
+# What public pages read from the address: the search and listing filters (plan_pages.listing:
+# words, goal, area, status, sort, page of results) and the sitemap's page (`p`).
+CACHED_QUERY_PARAMETERS = frozenset({"q", "goal", "area", "status", "sort", "page", "p"})
+# Cookies that make a response personal: a session (signed in), or a message waiting to be shown.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 
 
 def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    # A lost generation (evicted, or the cache emptied) starts again from the clock, never from
+    # a number that older entries may still carry.
+    return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
 
 
 def invalidate(**kwargs):
@@ -26,15 +44,27 @@ def invalidate(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def has_personal_cookie(request) -> bool:
+    return any(name in request.COOKIES for name in PERSONAL_COOKIES)
 
 
 def is_cacheable_request(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not has_personal_cookie(request)
         and not request.path.startswith(UNCACHED_PREFIXES)
+        and set(request.GET) <= CACHED_QUERY_PARAMETERS
     )
+
+
+def cache_key(request) -> str:
+    """The path and the known parameters (by name; a parameter's values keep their order)."""
+    params = [(name, value) for name in sorted(request.GET) for value in request.GET.getlist(name)]
+    address = f"{request.path}?{urlencode(params)}"
+    return f"page:{generation()}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def is_cacheable_response(response) -> bool:
@@ -54,12 +84,13 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.seconds or not is_cacheable_request(request):
             response = self.get_response(request)
-            if settings.SESSION_COOKIE_NAME in request.COOKIES:
-                # A signed-in page may show the user bar: no shared cache may keep it.
+            if has_personal_cookie(request):
+                # A signed-in page may show the user bar, a message is for one visitor: no
+                # shared cache may keep either.
                 patch_cache_control(response, private=True, no_cache=True)
             patch_vary_headers(response, ["Cookie"])
             return response
-        key = f"page:{generation()}:{request.get_full_path()}"
+        key = cache_key(request)
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
@@ -77,18 +108,26 @@ class AnonymousPageCacheMiddleware:
 
 
 def forget_cached_pages_on_change():
-    """Connect `invalidate` to every change a visitor could see (translation syncs publish)."""
+    """Connect `invalidate` to every change a visitor could see (translation syncs publish).
+
+    Scheduled publishing and expiry (`manage.py publish_scheduled`) send page_published and
+    page_unpublished like the editor's buttons do; a page's privacy is its view restrictions.
+    """
     from django.db.models.signals import post_delete, post_save
 
     from wagtail.contrib.redirects.models import Redirect
-    from wagtail.models import Page, Site
+    from wagtail.images import get_image_model
+    from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from core.models import ContactDetails, ContactSettings
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate, dispatch_uid="page-cache")
-    for model in (Site, Redirect, ContactDetails, ContactSettings):
+    # Pages show an image's alt text and renditions, and a replaced or deleted image takes its
+    # old renditions with it.
+    shown_on_pages = (Site, Redirect, ContactDetails, ContactSettings, PageViewRestriction)
+    for model in (*shown_on_pages, get_image_model()):
         post_save.connect(invalidate, sender=model, dispatch_uid="page-cache")
         post_delete.connect(invalidate, sender=model, dispatch_uid="page-cache")
 

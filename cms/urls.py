@@ -13,15 +13,17 @@ from plan_pages.api import PlansAPIViewSet, ProjectsAPIViewSet
 from sdg.api import GoalsAPIViewSet
 from search import views as search_views
 
+from .api import validated
 from .views import healthz
 
 # The read-only open-data API (docs/api.md). The generic pages endpoint comes last, so links
 # between objects point at the endpoint of their own type.
+# Every endpoint checks its parameters first (cms/api.py).
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("plans", PlansAPIViewSet)
-api_router.register_endpoint("projects", ProjectsAPIViewSet)
-api_router.register_endpoint("goals", GoalsAPIViewSet)
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("plans", validated(PlansAPIViewSet))
+api_router.register_endpoint("projects", validated(ProjectsAPIViewSet))
+api_router.register_endpoint("goals", validated(GoalsAPIViewSet))
+api_router.register_endpoint("pages", validated(PagesAPIViewSet))
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

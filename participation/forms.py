@@ -18,6 +18,12 @@ RATE_LIMITED_MESSAGE = _(
 )
 
 
+def subject_line(value) -> str:
+    """An e-mail subject is one header line: any line break (or other white space) in what
+    it was made of, say a working group's name, becomes one space."""
+    return " ".join(str(value).split())
+
+
 def plain_text(value: str) -> str:
     """Residents write text, not markup: tags are removed and line ends made uniform."""
     return strip_tags(value or "").replace("\r\n", "\n").strip()

@@ -18,6 +18,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from plan_pages.models import LocalAreaPlanPage, ProjectPage, UnderPlanPage
 
 
+def has_line_break(value) -> bool:
+    return "".join(str(value or "").splitlines()) != str(value or "")
+
+
 class WorkingGroup(TranslatableMixin, Orderable):
     """Residents working together on a project; the coordinator's e-mail is never shown."""
 
@@ -55,6 +59,17 @@ class WorkingGroup(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # Shown as headings and facts, and the name goes into e-mail subjects: one line each.
+        errors = {
+            name: _("Write this on one line.")
+            for name in ("name", "coordinator_name", "meeting_rhythm")
+            if has_line_break(getattr(self, name))
+        }
+        if errors:
+            raise ValidationError(errors)
 
 
 class Idea(TranslatableMixin, Orderable):

@@ -5,6 +5,7 @@ restriction sits in the querysets, so another area's answer is a 404 in every vi
 CSV and XLSX exports (Wagtail's own) contain only what the list shows.
 """
 
+import logging
 from dataclasses import dataclass, field
 
 from django.contrib import messages
@@ -31,7 +32,10 @@ import django_filters
 from plan_pages.councils import areas_of
 
 from .models import Idea, IdeaAnswer, SurveyPage, WorkingGroup
+from .participation import subject_line
 from .survey import survey_results
+
+logger = logging.getLogger(__name__)
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Municipal editors and councils have it (plan_pages migration 0007; councils get it from
@@ -194,7 +198,18 @@ def volunteers(request):
         )
         if group is None or not row.people:
             raise Http404
-        send_volunteers(group, row.people, request)
+        try:
+            send_volunteers(group, row.people, request)
+        except OSError:  # the mail server refused or was not reached (SMTPException too)
+            logger.exception("The volunteers were not sent to working group %s", group.pk)
+            messages.error(
+                request,
+                _(
+                    "The e-mail could not be sent just now. Nothing is lost: the volunteers "
+                    "are still listed here. Try again in a little while."
+                ),
+            )
+            return redirect("volunteers:index")
         messages.success(
             request,
             _("The %(count)s volunteers were sent to %(coordinator)s.")
@@ -222,8 +237,8 @@ def results(request):
 def send_volunteers(group, people, request):
     context = {"group": group, "people": people, "project": group.page}
     body = render_to_string("emails/volunteers_for_group.txt", context, request=request)
-    subject = _("Volunteers for %(group)s") % {"group": group.name}
-    EmailMessage(str(subject), body, to=[group.coordinator_email]).send()
+    subject = subject_line(_("Volunteers for %(group)s") % {"group": group.name})
+    EmailMessage(subject, body, to=[group.coordinator_email]).send()
 
 
 class PermittedMenuItem(MenuItem):

@@ -145,7 +145,10 @@ class ProjectsAPIViewSet(OneTypeAPIViewSet):
             queryset = queryset.filter(pk__in=projects_with_goals([int(value)]))
         if "area" in params:
             value = params["area"]
-            by_id = Q(plan_id=int(value)) if value.isdigit() else Q()
+            # An id is a number of ASCII digits that the database's integer holds ("²" is a
+            # digit to Python's isdigit(), and int() refuses it).
+            is_id = re.fullmatch(r"[0-9]{1,10}", value) and int(value) < 2**31
+            by_id = Q(plan_id=int(value)) if is_id else Q()
             queryset = queryset.filter(by_id | Q(plan__slug=value))
         if "status" in params and params["status"] not in ProjectStatus.values:
             raise BadRequestError(

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Site
@@ -22,7 +23,21 @@ from .listing import projects_with_goals
 from .models import LocalAreaPlanPage, ProjectPage
 
 FEED_LENGTH = 30
-FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+# Who writes the site's feeds; an area's feed and each project are its local council's.
+MUNICIPALITY = "Næstved Kommune"
+
+
+class PlainTextAtom1Feed(Atom1Feed):
+    """Atom whose summaries say what they are: plain text (RFC 4287 `type="text"`), so a feed
+    reader shows a council's words as written and never reads them as markup."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
+FORMATS = {"rss": Rss201rev2Feed, "atom": PlainTextAtom1Feed}
 MIME_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 
 
@@ -64,8 +79,15 @@ class ProjectFeed(Feed):
     def item_title(self, item):
         return item.title
 
+    def author_name(self, obj):
+        return MUNICIPALITY
+
+    def item_author_name(self, item):
+        return (item.plan.council_name if item.plan else "") or MUNICIPALITY
+
     def item_description(self, item):
-        return item.summary
+        # RSS readers read a description as HTML: the plain summary is escaped to stay text.
+        return escape(item.summary) if self.kind == "rss" else item.summary
 
     def item_link(self, item):
         return item.get_full_url(self.request)
@@ -107,6 +129,9 @@ class AreaProjectFeed(ProjectFeed):
 
     def link(self, plan):
         return plan.get_full_url(self.request)
+
+    def author_name(self, plan):
+        return plan.council_name or MUNICIPALITY
 
 
 class GoalProjectFeed(ProjectFeed):

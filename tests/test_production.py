@@ -106,7 +106,7 @@ def test_unpublishing_and_moving_forget_cached_pages(client, project, page_cache
 
 
 def test_health_reports_the_database(client):
-    assert client.get("/healthz").json() == {"status": "ok", "database": "ok"}
+    assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
     with mock.patch("cms.views.connection.cursor", side_effect=DatabaseError("down")):
         response = client.get("/healthz")

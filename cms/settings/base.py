@@ -3,10 +3,12 @@ DEBUG is off and every secret comes from the environment."""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -45,6 +47,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "csp",
+    "corsheaders",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,7 +58,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "cms.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.locale.LanguagePrefixMiddleware",
@@ -117,7 +124,7 @@ USE_TZ = True
 # refers to ../fonts and ../img.
 STATICFILES_DIRS = [("dkfds", BASE_DIR / "frontend" / "node_modules" / "dkfds" / "dist")]
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -128,6 +135,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Lokale udviklingsplaner i Næstved Kommune"
+# `load_demo_content` (demo pages and users with a shared password, a superuser among them)
+# runs only where this is True: dev and test, never production.
+DEMO_CONTENT_ALLOWED = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
 # Danish slugs are transliterated by cms.slugs (æ→ae, ø→oe, å→aa), so only ASCII is stored.
@@ -164,14 +174,25 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lup@naestved.example.dk")
 
-# Caches: Redis when REDIS_URL is set (shared by every app server), else this process's memory.
-# Anonymous page responses are cached by cms.page_cache for PAGE_CACHE_SECONDS.
+# Caches: Redis when REDIS_URL is set (shared by every process and app server); otherwise this
+# process's memory here, and the database's cache table in production (production.py), which
+# every process shares too. Anonymous page responses are cached by cms.page_cache for
+# PAGE_CACHE_SECONDS. A cache that is down is a cache that misses: django-redis ignores (and
+# logs) connection errors, so pages are served uncached and nothing is lost (docs/operations.md).
+REDIS_CACHE_OPTIONS = {
+    "IGNORE_EXCEPTIONS": True,
+    # Redis answers in well under a millisecond; an unreachable one must not hold each request.
+    "SOCKET_CONNECT_TIMEOUT": 0.5,
+    "SOCKET_TIMEOUT": 0.5,
+}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if os.environ.get("REDIS_URL"):
     CACHES = {
         name: {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": name,
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
         for name in ("default", "renditions")
     }
@@ -180,6 +201,8 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+# Sessions (the admin's log-ins) live in the database, never only in a cache that may go away.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
 
 # Background work (search index, reference index, cache purges, e-mail) runs through
@@ -207,6 +230,10 @@ NUM_PROXIES = int(os.environ.get("NUM_PROXIES", 0))
 # The rate is generous, because a whole citizens' meeting may answer from one village hall.
 PARTICIPATION_RATE_LIMIT = os.environ.get("PARTICIPATION_RATE_LIMIT", "30/h")
 RATELIMIT_IP_META_KEY = "cms.client.client_address"
+# The limits count in the cache. When it cannot count (Redis down), residents' forms are
+# accepted (fail open): losing a village hall's answers is worse than a few unlimited posts,
+# which CSRF and the honeypot still guard. The API's throttle fails open likewise.
+RATELIMIT_FAIL_OPEN = True
 # Volunteers' names and e-mail addresses are deleted this many days after their survey closes
 # (manage.py anonymise_volunteers, run daily by cron).
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", 180))
@@ -221,3 +248,51 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": [],
 }
+
+# What a public page may load and do (django-csp). The templates use no inline script or
+# <style>; JSON-LD is data (<script type="application/ld+json">), which CSP does not run and
+# does not block. Style attributes carry the goals' colours and the results' bar widths, so
+# style-src-attr allows them (they cannot run script). No nonces: pages are cached whole.
+# The Wagtail admin (inline scripts, its editors and previews) keeps its own ways: excluded.
+# An editor's user bar on a page comes from the admin's address (WAGTAILADMIN_BASE_URL).
+ADMIN_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(WAGTAILADMIN_BASE_URL))
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, ADMIN_ORIGIN],
+        "style-src": [SELF, ADMIN_ORIGIN],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", ADMIN_ORIGIN],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        # Wagtail's live preview shows a page in a frame of the admin (same origin).
+        "frame-ancestors": [SELF],
+    },
+}
+# Browser features no page here uses, switched off for the page and any frame in it
+# (cms.headers.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+# The open data API may be read from any web page (CORS): GET only, no cookies, /api/ only.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET"]
+CORS_ALLOW_CREDENTIALS = False

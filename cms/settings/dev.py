@@ -1,6 +1,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
+DEMO_CONTENT_ALLOWED = True
 SECRET_KEY = "django-insecure-dev-only-key-never-used-in-production"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

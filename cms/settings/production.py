@@ -1,6 +1,7 @@
 """Production: everything from the environment (see docs/deploy.md and docs/production.env)."""
 
 import os
+from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
 
@@ -33,6 +34,21 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL  # noqa: F405
 
+# Without Redis, the cache lives in the database (`manage.py createcachetable`, run with
+# `migrate`), so every process and every app server sees one page cache, one count for the rate
+# limits and one purge; never each process's own memory.
+if not os.environ.get("REDIS_URL"):
+    CACHES = {
+        name: {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": table,
+            "KEY_PREFIX": name,
+            # Culled (a third at a time) past this many entries: pages are about 30-100 KB.
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        }
+        for name, table in (("default", "cache_default"), ("renditions", "cache_renditions"))
+    }
+
 # Background work in a database queue, run by `manage.py db_worker` (docs/deploy.md).
 if os.environ.get("TASKS_BACKEND", "database") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -48,6 +64,14 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "querystring_auth": False,
         },
     }
+    # Pages show the bucket's images.
+    bucket_url = urlsplit(
+        os.environ.get("AWS_S3_ENDPOINT_URL")
+        or f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(  # noqa: F405
+        f"{bucket_url.scheme}://{bucket_url.netloc}"
+    )
 
 # A CDN or caching proxy in front: purge every language version of a page when it changes.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):

@@ -7,6 +7,7 @@ tests at PostgreSQL in CI (see `make test`); without it they run on SQLite."""
 
 from .base import *  # noqa: F403
 
+DEMO_CONTENT_ALLOWED = True
 SECRET_KEY = "test-only-key"
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

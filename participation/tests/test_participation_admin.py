@@ -224,7 +224,7 @@ def test_joining_e_mails_the_coordinator_with_the_residents_reply_address(client
     )
 
     assert response.status_code == 302
-    assert "joined=" in response["Location"]
+    assert response["Location"].startswith(project.url + "#working-group-")
     (message,) = mail.outbox
     assert message.to == ["mogens@lokalraad.example.dk"]
     assert message.reply_to == ["ida@example.dk"]
@@ -276,6 +276,28 @@ def test_volunteers_for_an_idea_are_offered_to_its_working_groups_coordinator(
     (message,) = mail.outbox
     assert message.to == ["mogens@lokalraad.example.dk"]
     assert "Hjælper A <a@example.dk>" in message.body
+
+
+def test_when_the_mail_server_fails_the_volunteers_stay_and_the_council_is_told(
+    member_client, areas, project
+):
+    import smtplib
+    from unittest import mock
+
+    idea = areas["A"].ideas.get()
+    idea.project = project
+    idea.save()
+    group = WorkingGroup.objects.get(page=project)
+    url = reverse("volunteers:index")
+
+    failure = smtplib.SMTPConnectError(421, "Service not available")
+    with mock.patch("plan_pages.views.EmailMessage.send", side_effect=failure):
+        response = member_client.post(url, {"idea": idea.pk, "group": group.pk}, follow=True)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "kunne ikke sendes" in html and "a@example.dk" in html
+    assert not mail.outbox
 
 
 def test_volunteers_of_another_area_cannot_be_sent(client, areas, project, django_user_model):

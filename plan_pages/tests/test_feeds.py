@@ -111,3 +111,57 @@ def test_pages_link_their_feed_in_the_head_and_visibly(client, site, url, feed):
 def test_a_project_page_offers_no_feed(client, site):
     html = client.get(site["Stien"].url).content.decode()
     assert "application/rss+xml" not in html
+
+
+def every_feed_url(site):
+    """Each language's site feed, each area's and each goal's, in both formats."""
+    paths = ["projects"]
+    paths += [f"areas/{site[slug].slug}" for slug in ("glumsoe", "tybjerg")]
+    paths += [f"goals/{number}" for number in range(1, 18)]
+    return [
+        f"/{language}/feeds/{path}.{kind}"
+        for language in ("da", "en")
+        for path in paths
+        for kind in ("atom", "rss")
+        # The areas have no English version in this fixture.
+        if not (language == "en" and path.startswith("areas/"))
+    ]
+
+
+def test_every_atom_feed_and_entry_has_what_rfc_4287_requires(client, site):
+    atom_urls = [url for url in every_feed_url(site) if url.endswith(".atom")]
+    entries_seen = 0
+    for url in atom_urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        feed = ElementTree.fromstring(response.content)
+        for element in ("id", "title", "updated"):
+            assert feed.findtext(f"{ATOM}{element}"), (url, element)
+        feed_author = feed.findtext(f"{ATOM}author/{ATOM}name")
+        for entry in feed.findall(f"{ATOM}entry"):
+            entries_seen += 1
+            for element in ("id", "title", "updated"):
+                assert entry.findtext(f"{ATOM}{element}"), (url, element)
+            assert feed_author or entry.findtext(f"{ATOM}author/{ATOM}name"), url
+            assert entry.find(f"{ATOM}link[@rel='alternate']") is not None, url
+            assert entry.find(f"{ATOM}summary").get("type") == "text", url
+        assert feed_author, url  # also for a feed without entries
+    assert len(atom_urls) == 38 and entries_seen >= 10
+
+
+def test_summaries_reach_feed_readers_as_plain_text(client, site):
+    project = site["Stien"]
+    project.summary = "Stien får <b>lys</b> & bænke"
+    project.save_revision().publish()
+
+    atom = ElementTree.fromstring(client.get("/da/feeds/areas/glumsoe.atom").content)
+    entry = next(e for e in atom.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == "Stien")
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "text" and summary.text == "Stien får <b>lys</b> & bænke"
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Lokalrådet"
+    assert atom.findtext(f"{ATOM}author/{ATOM}name") == "Lokalrådet"
+
+    channel, _titles = rss_titles(client, "/da/feeds/areas/glumsoe.rss")
+    item = next(i for i in channel.findall("item") if i.findtext("title") == "Stien")
+    # RSS readers read the description as HTML: escaped once more, it shows as written.
+    assert item.findtext("description") == "Stien får &lt;b&gt;lys&lt;/b&gt; &amp; bænke"

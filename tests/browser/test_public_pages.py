@@ -23,6 +23,7 @@ from plan_pages.models import (
     LocalAreaPlanPage,
     ProjectPage,
 )
+from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 from sdg.models import SDGGoalPage, SDGIndexPage
 from tests.page_types import page_types
 
@@ -128,8 +129,21 @@ def reaches_with_tab(page, selector, presses=40):
     return False
 
 
-def check_page(context, no_script, url, own_host, axe):
-    """Problems found on one page, and its HTML as the browser saw it."""
+def policy_violations(page):
+    """Collect what the Content-Security-Policy blocks on this page, as Chromium reports it."""
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return blocked
+
+
+def check_page(context, strict, no_script, url, own_host, axe):
+    """Problems found on one page, and its HTML as the browser saw it. `context` lets axe in
+    past the page's Content-Security-Policy; `strict` keeps to the policy."""
     page = context.new_page()
     hosts, transferred = set(), []
     page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
@@ -149,6 +163,10 @@ def check_page(context, no_script, url, own_host, axe):
     if size > BUDGET_BYTES:
         problems.append(f"HTML+CSS+JS {size // 1024} KB compressed, over 150 KB")
 
+    page.close()
+
+    page = strict.new_page()
+    blocked = policy_violations(page)
     page.goto(url)
     page.keyboard.press("Tab")
     if not page.evaluate("document.activeElement.classList.contains('skipnav')"):
@@ -156,6 +174,7 @@ def check_page(context, no_script, url, own_host, axe):
     for selector in ("#header-search", ".language-switcher a"):
         if not reaches_with_tab(page, selector):
             problems.append(f"{selector} cannot be reached with Tab")
+    problems += [f"blocked by the page's policy: {message}" for message in blocked]
     page.close()
 
     bare = no_script.new_page()
@@ -179,13 +198,15 @@ def test_public_pages_are_accessible_valid_light_and_keyboard_usable(
     problems, saved = [], []
     with sync_playwright() as playwright:
         browser = launch(playwright, tools)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        # axe-core is put into each page as an inline script, which the page's policy forbids.
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+        strict = browser.new_context(viewport={"width": 1280, "height": 900})
         no_script = browser.new_context(
             java_script_enabled=False, viewport={"width": 375, "height": 800}
         )
         for number, path in enumerate(paths):
             found, html = check_page(
-                context, no_script, f"{live_server.url}{path}", own_host, tools["axe-core"]
+                context, strict, no_script, f"{live_server.url}{path}", own_host, tools["axe-core"]
             )
             problems += [f"{path}: {problem}" for problem in found]
             saved.append(tmp_path / f"page{number}.html")
@@ -226,3 +247,41 @@ def test_a_resident_answers_the_open_survey_with_the_keyboard_and_no_javascript(
     assert "Tak" in thanks
     assert SurveyResponse.objects.filter(survey=survey).count() == before + 1
     assert SurveyResponse.objects.filter(survey=survey, email="ida@example.dk").exists()
+
+
+def test_an_editor_gets_the_user_bar_and_the_admin_within_their_policies(
+    live_server, home_page, tools
+):
+    """Public pages keep to their Content-Security-Policy with Wagtail's user bar on them; the
+    admin, which has no such policy, loads and opens the page editor."""
+    from django.contrib.auth import get_user_model
+
+    from playwright.sync_api import sync_playwright
+
+    plan = LocalAreaPlanPageFactory(parent=home_page, title="Glumsø")
+    project = ProjectPageFactory(parent=plan, title="Fugleskjulet")
+    project.save_revision().publish()
+    get_user_model().objects.create_superuser("csp-editor", "e@example.dk", "csp-Password-1")
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright, tools)
+        page = browser.new_context().new_page()
+        blocked = policy_violations(page)
+        page.goto(f"{live_server.url}/admin/login/")
+        page.locator("#id_username").fill("csp-editor")
+        page.locator("#id_password").fill("csp-Password-1")
+        page.locator("#id_password").press("Enter")
+        page.wait_for_url(f"{live_server.url}/admin/")
+        page.goto(f"{live_server.url}/admin/pages/{project.pk}/edit/")
+        editor_title = page.locator("#id_title").input_value()
+        page.goto(f"{live_server.url}{project.url}")
+        page.locator("wagtail-userbar").wait_for(state="attached")
+        userbar_trigger = page.evaluate(
+            "document.querySelector('wagtail-userbar').shadowRoot"
+            "?.querySelector('[data-wagtail-userbar-trigger]') != null"
+        )
+        browser.close()
+
+    assert editor_title == project.title
+    assert userbar_trigger, "the user bar did not start"
+    assert blocked == []

@@ -1,6 +1,7 @@
 import os
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Page
 
@@ -14,6 +15,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if not settings.DEMO_CONTENT_ALLOWED:
+            raise CommandError(
+                "The demo content is for development: it makes users with a shared password, "
+                f"a superuser among them. Refused under {settings.SETTINGS_MODULE} "
+                "(DEMO_CONTENT_ALLOWED is False); use DJANGO_SETTINGS_MODULE=cms.settings.dev."
+            )
         pages_before = Page.objects.count()
         result = DemoLoader(load_content(), password=os.environ.get("DEMO_PASSWORD")).run()
         created = Page.objects.count() - pages_before

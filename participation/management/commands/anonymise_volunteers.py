@@ -1,7 +1,7 @@
 """Delete volunteers' names and e-mail addresses; their answers and the counts stay.
 
 Run daily, e.g. from cron:
-    15 3 * * *  cd /srv/lup && .venv/bin/python manage.py anonymise_volunteers
+    15 3 * * * /srv/naestved-lup/bin/manage anonymise_volunteers
 With --email, the data of one person is deleted at once (a request under GDPR art. 17).
 """
 

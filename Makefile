@@ -9,7 +9,7 @@ EN_PO := locale/en/LC_MESSAGES/django.po
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint check messages compilemessages browser system-packages
+.PHONY: help install run test test-fast lint check messages compilemessages browser system-packages services
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -44,7 +44,12 @@ system-packages: ## Install Debian's Pango and fonts for the PDF reports, where 
 browser: ## Install Debian's Chromium for the browser tests, where it is missing (needs root)
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
-test: install system-packages browser ## Run the tests (SQLite, or the database in DATABASE_URL), one process per core
+services: ## Install Debian's nginx and Redis where missing and start Redis: the tests run real servers (needs root)
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || (apt-get update -qq && apt-get install -y -qq nginx-light)
+	@command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server)
+	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --save "" >/dev/null
+
+test: install system-packages browser services ## Run the tests (SQLite, or the database in DATABASE_URL), one process per core
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 test-fast: install system-packages ## Run the tests not marked slow or browser (under a minute): no demo site, no browser

@@ -74,7 +74,7 @@ def copy_site(template: Path, folder: Path, **extra) -> dict:
 SITE = f"""
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
-from home.models import ContactSettings
+from core.models import ContactSettings
 from home.tests.factories import HomePageFactory
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 

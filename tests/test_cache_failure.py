@@ -7,13 +7,9 @@ from django.core import mail
 
 import pytest
 
-from plan_pages.models import SurveyResponse, WorkingGroup
-from plan_pages.tests.factories import (
-    LocalAreaPlanPageFactory,
-    ProjectPageFactory,
-    SurveyPageFactory,
-    add_ideas,
-)
+from participation.models import SurveyResponse, WorkingGroup
+from participation.tests.factories import SurveyPageFactory, add_ideas
+from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -55,10 +55,10 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Page
 from home.tests.factories import HomePageFactory
-from plan_pages.models import ProjectPage, SurveyResponse
-from plan_pages.tests.factories import (
-    LocalAreaPlanPageFactory, ProjectPageFactory, SurveyPageFactory,
-)
+from participation.models import SurveyResponse
+from participation.tests.factories import SurveyPageFactory
+from plan_pages.models import ProjectPage
+from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 
 now = timezone.now()
 home = HomePageFactory(parent=Page.get_first_root_node())
@@ -74,7 +74,8 @@ SurveyResponse.objects.create(survey=survey, language="da", name="Ida", email="i
 """
 
 STATE = """
-from plan_pages.models import ProjectPage, SurveyResponse
+from participation.models import SurveyResponse
+from plan_pages.models import ProjectPage
 print(ProjectPage.objects.get(slug="udloebet").live, SurveyResponse.objects.get().email or "-")
 """
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def page_cache(settings, home_page):
-    from home.models import ContactSettings
+    from core.models import ContactSettings
 
     ContactSettings.for_site(home_page.get_site())  # made on first read, as on a real site
     settings.PAGE_CACHE_SECONDS = 300

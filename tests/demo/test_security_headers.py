@@ -11,10 +11,11 @@ from django.core.management import CommandError, call_command
 import pytest
 
 from home.models import HomePage
-from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage, SurveyPage
+from participation.models import SurveyPage
+from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage
 from sdg.models import SDGGoalPage
 
-from .production import ROOT, SECRET_KEY
+from tests.production import ROOT, SECRET_KEY
 
 pytestmark = pytest.mark.django_db
 

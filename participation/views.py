@@ -31,8 +31,8 @@ import django_filters
 
 from plan_pages.councils import areas_of
 
+from .forms import subject_line
 from .models import Idea, IdeaAnswer, SurveyPage, WorkingGroup
-from .participation import subject_line
 from .survey import survey_results
 
 logger = logging.getLogger(__name__)

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
-from home.models import ContactSettings
-from plan_pages.models import WorkingGroup
+from core.models import ContactSettings
+from participation.models import WorkingGroup
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +19,8 @@ THANKS = "Tak. Din besked er sendt til koordinatoren"
 ANSWER = {"name": "Ida Storm", "email": "ida@example.dk", "message": "Jeg har en hammer."}
 
 
-def project_with_group(home_page, **group):
-    plan = LocalAreaPlanPageFactory(parent=home_page)
+def project_with_group(site_root, **group):
+    plan = LocalAreaPlanPageFactory(parent=site_root)
     plan.save_revision().publish()
     project = ProjectPageFactory(parent=plan, title="Fugleskjulet")
     project.working_groups = [
@@ -40,8 +40,8 @@ def join_url(project):
     return project.url + project.reverse_subpage("join", args=[group.pk])
 
 
-def test_a_line_break_in_the_groups_name_gives_a_one_line_subject(client, home_page):
-    project = project_with_group(home_page, name="Skjul-\ngruppen\r\nBcc: x@example.com")
+def test_a_line_break_in_the_groups_name_gives_a_one_line_subject(client, site_root):
+    project = project_with_group(site_root, name="Skjul-\ngruppen\r\nBcc: x@example.com")
 
     response = client.post(join_url(project), ANSWER)
 
@@ -52,8 +52,8 @@ def test_a_line_break_in_the_groups_name_gives_a_one_line_subject(client, home_p
     assert message.bcc == []
 
 
-def test_a_working_groups_name_coordinator_and_rhythm_are_one_line_each(home_page):
-    group = WorkingGroup.objects.get(page=project_with_group(home_page))
+def test_a_working_groups_name_coordinator_and_rhythm_are_one_line_each(site_root):
+    group = WorkingGroup.objects.get(page=project_with_group(site_root))
     group.name = "Skjul\ngruppen"
     group.meeting_rhythm = "Hver tirsdag\r"
     with pytest.raises(ValidationError) as error:
@@ -61,8 +61,8 @@ def test_a_working_groups_name_coordinator_and_rhythm_are_one_line_each(home_pag
     assert set(error.value.message_dict) == {"name", "meeting_rhythm"}
 
 
-def test_only_the_resident_who_joined_sees_the_thank_you(client, home_page):
-    project = project_with_group(home_page)
+def test_only_the_resident_who_joined_sees_the_thank_you(client, site_root):
+    project = project_with_group(site_root)
     group = WorkingGroup.objects.get(page=project)
 
     response = client.post(join_url(project), ANSWER)
@@ -74,11 +74,11 @@ def test_only_the_resident_who_joined_sees_the_thank_you(client, home_page):
     assert THANKS not in client.get(f"{project.url}?joined={group.pk}").content.decode()
 
 
-def test_the_thank_you_is_never_kept_in_the_page_cache(client, home_page, settings):
-    ContactSettings.for_site(home_page.get_site())  # made on first read, as on a real site
+def test_the_thank_you_is_never_kept_in_the_page_cache(client, site_root, settings):
+    ContactSettings.for_site(site_root.get_site())  # made on first read, as on a real site
     settings.PAGE_CACHE_SECONDS = 300
     cache.clear()
-    project = project_with_group(home_page)
+    project = project_with_group(site_root)
     client.get(project.url)
     assert client.get(project.url)["X-Page-Cache"] == "hit"
 
@@ -90,10 +90,10 @@ def test_the_thank_you_is_never_kept_in_the_page_cache(client, home_page, settin
     assert THANKS not in client.get(project.url).content.decode()
 
 
-def test_when_the_mail_server_fails_the_form_keeps_what_was_written(client, home_page):
-    project = project_with_group(home_page)
+def test_when_the_mail_server_fails_the_form_keeps_what_was_written(client, site_root):
+    project = project_with_group(site_root)
     failure = smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
-    with mock.patch("plan_pages.working_groups.EmailMessage.send", side_effect=failure):
+    with mock.patch("participation.working_groups.EmailMessage.send", side_effect=failure):
         response = client.post(join_url(project), ANSWER)
 
     assert response.status_code == 503

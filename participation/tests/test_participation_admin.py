@@ -291,7 +291,7 @@ def test_when_the_mail_server_fails_the_volunteers_stay_and_the_council_is_told(
     url = reverse("volunteers:index")
 
     failure = smtplib.SMTPConnectError(421, "Service not available")
-    with mock.patch("plan_pages.views.EmailMessage.send", side_effect=failure):
+    with mock.patch("participation.views.EmailMessage.send", side_effect=failure):
         response = member_client.post(url, {"idea": idea.pk, "group": group.pk}, follow=True)
 
     assert response.status_code == 200

@@ -70,11 +70,14 @@ def annual_report_participation(report, request):
 
 
 def ideas_with_projects(plan):
-    """The plan's ideas, each with `.became`: the live project it became, in the plan's
-    language (the link is kept on the source idea). Two queries, however many ideas."""
+    """The plan's ideas, each with `.became`: the live, public project of the plan it became,
+    in the plan's language (the link is kept on the source idea). Two queries, however many
+    ideas."""
     ideas = list(plan.ideas.select_related("project"))
     keys = [idea.project.translation_key for idea in ideas if idea.project]
-    projects = ProjectPage.objects.live().filter(translation_key__in=keys, locale=plan.locale)
+    # Live and public (no private projects on a public page), and the plan's own: a link to
+    # another area's project is ignored.
+    projects = ProjectPage.objects.live().public().filter(translation_key__in=keys, plan=plan)
     by_key = {project.translation_key: project for project in projects}
     for idea in ideas:
         idea.became = by_key.get(idea.project.translation_key) if idea.project else None

@@ -177,7 +177,13 @@ def volunteers_by_idea(user) -> list[IdeaVolunteers]:
     )
     for answer in helpers:
         rows[answer.idea_id].people.append(answer.response)
-    projects = {row.idea.project_id: row for row in rows.values() if row.idea.project_id}
+    # Only a project of the idea's own plan: a link to another area's project (made before the
+    # plan's form refused it) must not show that area's coordinator.
+    projects = {
+        row.idea.project_id: row
+        for row in rows.values()
+        if row.idea.project_id and row.idea.project.plan_id == row.idea.page_id
+    }
     for group in WorkingGroup.objects.filter(page__in=list(projects)):
         projects[group.page_id].groups.append(group)
     return [row for row in rows.values() if row.people or row.groups]

@@ -16,6 +16,7 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    PageLogEntry,
     PagePermissionTester,
     Workflow,
     WorkflowPage,
@@ -83,9 +84,15 @@ def is_translation(page) -> bool:
 
 
 def ever_published(pages) -> bool:
-    """Whether residents have seen any of `pages` or any language version of them."""
+    """Whether residents have seen any of `pages` or any language version of them: live now,
+    or published once (by its dates, or by the log, which no later save of the page rewrites)."""
     versions = Page.objects.filter(translation_key__in=pages.values("translation_key"))
-    return versions.filter(Q(live=True) | Q(first_published_at__isnull=False)).exists()
+    return (
+        versions.filter(
+            Q(live=True) | Q(first_published_at__isnull=False) | Q(last_published_at__isnull=False)
+        ).exists()
+        or PageLogEntry.objects.filter(page__in=versions, action="wagtail.publish").exists()
+    )
 
 
 class CouncilPagePermissionTester(PagePermissionTester):

@@ -11,7 +11,6 @@ import pytest
 
 from participation.models import IdeaAnswer, SurveyResponse
 from participation.tests.factories import SurveyPageFactory, add_ideas
-
 from plan_pages.councils import EDITORS_GROUP
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, council_of
 

@@ -1,8 +1,9 @@
 """The admin's view of residents' survey answers: read, moderate comments, export.
 
 Municipal editors see every area; a council sees its own area only (`councils.areas_of`). The
-restriction sits in the querysets, so another area's answer is a 404 in every view, and the
-CSV and XLSX exports (Wagtail's own) contain only what the list shows.
+restriction sits in the querysets, so another area's answer is a 404 in every view of the
+viewset (edit, delete, history, usage, inspect), and the CSV and XLSX exports (Wagtail's own)
+contain only what the list shows.
 """
 
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -22,6 +23,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
@@ -110,6 +112,27 @@ class AnswerDeleteView(AreaAnswerMixin, generic.DeleteView):
     pass
 
 
+class AreaAnswerObjectMixin:
+    """For the views that list something about one answer (its history, its usage): the
+    answer is looked up among those of the user's areas; their own queryset is the listing's."""
+
+    def get_base_object_queryset(self):
+        return answers_for(self.request.user)
+
+
+class AnswerHistoryView(AreaAnswerObjectMixin, history.HistoryView):
+    pass
+
+
+class AnswerUsageView(AreaAnswerObjectMixin, usage.UsageView):
+    pass
+
+
+class AnswerInspectView(generic.InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(answers_for(self.request.user), pk=self.pk)
+
+
 class AnswerViewSet(ModelViewSet):
     model = IdeaAnswer
     icon = "list-ul"
@@ -118,6 +141,9 @@ class AnswerViewSet(ModelViewSet):
     index_view_class = AnswerIndexView
     edit_view_class = AnswerEditView
     delete_view_class = AnswerDeleteView
+    history_view_class = AnswerHistoryView
+    usage_view_class = AnswerUsageView
+    inspect_view_class = AnswerInspectView
     filterset_class = AnswerFilterSet
     list_display = [
         Column("idea", label=_("Idea")),

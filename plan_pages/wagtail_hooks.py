@@ -1,6 +1,7 @@
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 
@@ -9,8 +10,10 @@ from wagtail_localize.views import report, snippets_api
 
 from sdg.models import SDGGoalPage
 
+from .councils import areas_of
 from .feeds import goal_feeds
 from .listing import ProjectSearch
+from .models import LocalAreaPlanPage
 
 # Translation is the municipal editors' job (docs/permissions.md): wagtail-localize's own
 # permission for starting and syncing translations, which councils do not have.
@@ -33,6 +36,25 @@ def projects_working_on_goal(goal_page, request):
 def goal_page_feeds(page):
     """A goal page offers the feeds of the projects working on the goal."""
     return goal_feeds(page.number) if isinstance(page, SDGGoalPage) else []
+
+
+def area_q(areas):
+    """The pages of the plans whose translation keys are `areas`, in every language."""
+    paths = LocalAreaPlanPage.objects.filter(translation_key__in=areas).values_list("path")
+    q = Q(pk__in=[])
+    for (plan_path,) in paths:
+        q |= Q(path__startswith=plan_path)
+    return q
+
+
+@hooks.register("construct_page_chooser_queryset")
+def councils_choose_public_pages_and_their_own_drafts(pages, request):
+    """In the page chooser (browsing and searching), a council sees what residents see (live,
+    public pages) and its own area's pages, drafts included; never another area's drafts."""
+    areas = areas_of(request.user)
+    if areas is None:
+        return pages
+    return pages.filter((Q(live=True) & ~pages.private_q()) | area_q(areas))
 
 
 def translators_only(view):

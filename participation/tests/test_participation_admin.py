@@ -420,3 +420,13 @@ def test_volunteers_ignore_a_link_to_another_areas_project(member_client, areas)
     assert "Hjælper A" in html  # the council's own volunteers are listed
     assert "Birte Holm" not in html and "birte@example.dk" not in html
     assert "Gruppen om Badebro" not in html
+
+
+@pytest.mark.parametrize("view", ["history", "usage"])
+def test_a_council_opens_every_view_of_its_own_answers_only(member_client, areas, view):
+    """Finding 12 of issue #15: history and usage of another area's answer are closed too."""
+    own, other = answer_in(areas, "A"), answer_in(areas, "B")
+
+    assert member_client.get(reverse(f"survey_answers:{view}", args=[own.pk])).status_code == 200
+    response = member_client.get(reverse(f"survey_answers:{view}", args=[other.pk]))
+    assert response.status_code == 404

@@ -85,7 +85,7 @@ def test_the_editors_confirmation_states_how_many_answers_go(editor_client, plan
 
     html = editor_client.get(delete_url(survey)).content.decode()
 
-    assert "3 residents&#x27; responses with 6 answers" in html
+    assert "3 borgeres besvarelser med 6 svar" in html  # the admin speaks Danish by default
     assert f'name="{CONFIRM_ANSWERS}" value="6" required' in html
 
 
@@ -114,7 +114,7 @@ def test_deleting_a_plan_counts_the_answers_of_its_surveys(editor_client, plan):
 
     html = editor_client.get(delete_url(plan)).content.decode()
 
-    assert "2 residents&#x27; responses with 4 answers" in html
+    assert "2 borgeres besvarelser med 4 svar" in html
     editor_client.post(delete_url(plan))
     assert exists(plan) and IdeaAnswer.objects.count() == 4
 

@@ -1,5 +1,7 @@
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,3 +17,11 @@ class ContactDetailsViewSet(SnippetViewSet):
 
 
 register_snippet(ContactDetailsViewSet)
+
+
+@hooks.register("before_move_page")
+def only_a_permitted_move_is_confirmed(request, page, destination):
+    """Wagtail's move confirmation checks the user's permission only when the move is posted;
+    until then it shows both pages' titles to anyone in the admin. Refuse it up front."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

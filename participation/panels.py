@@ -1,4 +1,5 @@
-"""The plan's ideas in its editor, checked as one list: numbers once, answered ideas kept."""
+"""The plan's ideas in its editor, checked as one list: numbers once, answered ideas kept, and
+each idea linked only to a project of its own plan."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -7,9 +8,20 @@ from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.panels import InlinePanel
 
 from core.forms import duplicates, live_forms
+from plan_pages.models import ProjectPage
 
 
 class IdeaFormSet(BaseChildFormSet):
+    def add_fields(self, form, index):
+        """An idea becomes one of the plan's own projects: another area's project (which the
+        page chooser may show, as it is public) is refused as "not one of the choices"."""
+        super().add_fields(form, index)
+        if "project" in form.fields:
+            plan = self.instance
+            form.fields["project"].queryset = (
+                ProjectPage.objects.filter(plan=plan) if plan.pk else ProjectPage.objects.none()
+            )
+
     def clean(self):
         super().clean()
         errors = []

@@ -290,6 +290,7 @@ def survey_rows(plan, first, last) -> list[SurveyRow]:
     """
     surveys = list(
         SurveyPage.objects.live()
+        .public()
         .filter(plan=plan, opens_at__lte=last, closes_at__gte=first)
         .order_by("opens_at")
     )

@@ -1,8 +1,9 @@
 """The admin's view of residents' survey answers: read, moderate comments, export.
 
 Municipal editors see every area; a council sees its own area only (`councils.areas_of`). The
-restriction sits in the querysets, so another area's answer is a 404 in every view, and the
-CSV and XLSX exports (Wagtail's own) contain only what the list shows.
+restriction sits in the querysets, so another area's answer is a 404 in every view of the
+viewset (edit, delete, history, usage, inspect), and the CSV and XLSX exports (Wagtail's own)
+contain only what the list shows.
 """
 
 import logging
@@ -12,7 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -23,6 +24,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
@@ -114,6 +116,27 @@ class AnswerDeleteView(AreaAnswerMixin, generic.DeleteView):
     pass
 
 
+class AreaAnswerObjectMixin:
+    """For the views that list something about one answer (its history, its usage): the
+    answer is looked up among those of the user's areas; their own queryset is the listing's."""
+
+    def get_base_object_queryset(self):
+        return answers_for(self.request.user)
+
+
+class AnswerHistoryView(AreaAnswerObjectMixin, history.HistoryView):
+    pass
+
+
+class AnswerUsageView(AreaAnswerObjectMixin, usage.UsageView):
+    pass
+
+
+class AnswerInspectView(generic.InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(answers_for(self.request.user), pk=self.pk)
+
+
 class AnswerViewSet(ModelViewSet):
     model = IdeaAnswer
     icon = "list-ul"
@@ -122,6 +145,9 @@ class AnswerViewSet(ModelViewSet):
     index_view_class = AnswerIndexView
     edit_view_class = AnswerEditView
     delete_view_class = AnswerDeleteView
+    history_view_class = AnswerHistoryView
+    usage_view_class = AnswerUsageView
+    inspect_view_class = AnswerInspectView
     filterset_class = AnswerFilterSet
     list_display = [
         Column("idea", label=_("Idea")),
@@ -181,7 +207,13 @@ def volunteers_by_idea(user) -> list[IdeaVolunteers]:
     )
     for answer in helpers:
         rows[answer.idea_id].people.append(answer.response)
-    projects = {row.idea.project_id: row for row in rows.values() if row.idea.project_id}
+    # Only a project of the idea's own plan: a link to another area's project (made before the
+    # plan's form refused it) must not show that area's coordinator.
+    projects = {
+        row.idea.project_id: row
+        for row in rows.values()
+        if row.idea.project_id and row.idea.project.plan_id == row.idea.page_id
+    }
     for group in WorkingGroup.objects.filter(page__in=list(projects)):
         projects[group.page_id].groups.append(group)
     return [row for row in rows.values() if row.people or row.groups]

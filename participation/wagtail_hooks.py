@@ -1,15 +1,22 @@
 """How participation plugs into the plans and projects of `plan_pages` (see core.plugins)."""
 
+from django.db.models import Q
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.panels import InlinePanel
+from wagtail.models import Page
 
+from plan_pages.councils import areas_of
 from plan_pages.models import ProjectPage
 
-from .models import SurveyPage
+from .models import IdeaAnswer, SurveyPage, SurveyResponse
 from .panels import IdeasPanel
 from .reports import participation_figures
 from .working_groups import serve_join
@@ -70,12 +77,91 @@ def annual_report_participation(report, request):
 
 
 def ideas_with_projects(plan):
-    """The plan's ideas, each with `.became`: the live project it became, in the plan's
-    language (the link is kept on the source idea). Two queries, however many ideas."""
+    """The plan's ideas, each with `.became`: the live, public project of the plan it became,
+    in the plan's language (the link is kept on the source idea). Two queries, however many
+    ideas."""
     ideas = list(plan.ideas.select_related("project"))
     keys = [idea.project.translation_key for idea in ideas if idea.project]
-    projects = ProjectPage.objects.live().filter(translation_key__in=keys, locale=plan.locale)
+    # Live and public (no private projects on a public page), and the plan's own: a link to
+    # another area's project is ignored.
+    projects = ProjectPage.objects.live().public().filter(translation_key__in=keys, plan=plan)
     by_key = {project.translation_key: project for project in projects}
     for idea in ideas:
         idea.became = by_key.get(idea.project.translation_key) if idea.project else None
     return ideas
+
+
+# The field of the delete confirmation where an editor confirms how many answers go.
+CONFIRM_ANSWERS = "delete_answers"
+
+
+def residents_data_in(pages):
+    """The survey responses and the answers that deleting `pages` (with their descendants)
+    would delete: those of their surveys, and those about their plans' ideas."""
+    surveys = Q(pk__in=[])
+    ideas = Q(pk__in=[])
+    for page in pages:
+        surveys |= Q(survey__path__startswith=page.path)
+        ideas |= Q(idea__page__path__startswith=page.path)
+    answers = IdeaAnswer.objects.filter(
+        Q(response__in=SurveyResponse.objects.filter(surveys)) | ideas
+    )
+    responses = SurveyResponse.objects.filter(Q(pk__in=answers.values("response")) | surveys)
+    return responses.count(), answers.count()
+
+
+@hooks.register("before_delete_page")
+def answers_go_only_by_an_editors_decision(request, page):
+    """Residents' answers survive any deletion but a municipal editor's, who confirms how many
+    answers go with the page (a council never deletes them; plan_pages lets it delete only
+    pages never published, which hold none)."""
+    responses, answers = residents_data_in([page])
+    if not answers and not responses:
+        return None
+    if areas_of(request.user) is not None:
+        messages.error(
+            request,
+            _(
+                "Residents have answered a survey of “%(title)s”, so only a municipal editor "
+                "can delete it."
+            )
+            % {"title": page.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    if request.method == "POST" and request.POST.get(CONFIRM_ANSWERS) == str(answers):
+        return None
+    return TemplateResponse(
+        request,
+        "participation/admin/confirm_delete_with_answers.html",
+        {
+            "page": page,
+            "descendant_count": page.get_descendant_count(),
+            "responses_text": ngettext(
+                "%(count)s resident's response", "%(count)s residents' responses", responses
+            )
+            % {"count": responses},
+            "answers": answers,
+            "confirm_field": CONFIRM_ANSWERS,
+            "refused": request.method == "POST",
+            "next": request.GET.get("next") or request.POST.get("next", ""),
+        },
+    )
+
+
+@hooks.register("before_bulk_action")
+def no_bulk_delete_of_residents_answers(request, action_type, objects, action):
+    """The bulk delete cannot say how many answers go: pages holding answers are deleted one
+    at a time, through the page's own delete, which asks the editor to confirm the number."""
+    if action_type != "delete" or not all(isinstance(obj, Page) for obj in objects):
+        return None
+    responses, answers = residents_data_in(objects)
+    if not answers and not responses:
+        return None
+    messages.error(
+        request,
+        _(
+            "Nothing was deleted: residents have answered surveys in these pages. Delete "
+            "such a page on its own; its delete confirmation says how many answers go with it."
+        ),
+    )
+    return redirect(action.next_url)

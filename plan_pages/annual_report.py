@@ -148,7 +148,11 @@ def year_bounds(year: int) -> tuple[datetime, datetime]:
 def annual_figures(plan: LocalAreaPlanPage, year: int) -> AnnualFigures:
     """The figures of `plan` (in its language) for `year`; see the module's docstring."""
     projects = list(
-        ProjectPage.objects.live().filter(plan=plan).prefetch_related("goal_tags").order_by("path")
+        ProjectPage.objects.live()
+        .public()
+        .filter(plan=plan)
+        .prefetch_related("goal_tags")
+        .order_by("path")
     )
     figures = AnnualFigures(plan=plan, year=year)
     rows: dict[int, GoalRow] = {}

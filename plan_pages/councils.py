@@ -1,17 +1,23 @@
 """Each plan's local council: a group that drafts in its own area only, and never publishes.
 
 The group, its image and document collection and its page permissions are kept in step with
-the plan by `sync_council` (on every save of a plan) and `retire_council` (on delete).
+the plan by `sync_council` (on every save of a plan) and `retire_council` (on delete). What a
+council may do with a page beyond its page permissions is `CouncilPagePermissionTester`'s
+(docs/permissions.md has the whole table).
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
+    Page,
+    PageLogEntry,
+    PagePermissionTester,
     Workflow,
     WorkflowPage,
 )
@@ -58,6 +64,68 @@ def areas_of(user):
     from .models import LocalCouncil
 
     return set(LocalCouncil.objects.filter(group__user=user).values_list("plan_key", flat=True))
+
+
+def is_council_member(user) -> bool:
+    """Signed in, and working on some areas only (not a municipal editor or superuser)."""
+    return user.is_authenticated and user.is_active and areas_of(user) is not None
+
+
+def is_translation(page) -> bool:
+    """A language version that wagtail-localize keeps: any page not in the default language,
+    or one that a translation into the default language writes."""
+    if page.locale_id != Locale.get_default().pk:
+        return True
+    from wagtail_localize.models import Translation
+
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    ).exists()
+
+
+def ever_published(pages) -> bool:
+    """Whether residents have seen any of `pages` or any language version of them: live now,
+    or published once (by its dates, or by the log, which no later save of the page rewrites)."""
+    versions = Page.objects.filter(translation_key__in=pages.values("translation_key"))
+    return (
+        versions.filter(
+            Q(live=True) | Q(first_published_at__isnull=False) | Q(last_published_at__isnull=False)
+        ).exists()
+        or PageLogEntry.objects.filter(page__in=versions, action="wagtail.publish").exists()
+    )
+
+
+class CouncilPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, with the councils' rules on top (municipal editors and
+    superusers are not affected):
+
+    - Translation is the municipal editors' job. On a translation (`is_translation`) a council
+      has no page permission at all: it cannot edit, lock, add, delete or convert it to an alias.
+      Every wagtail-localize view that changes a translation asks `can_edit()`, so none is open
+      to a council (the views with no page, such as submitting or syncing translations, need
+      `wagtail_localize.submit_translation`, which councils do not have).
+    - A council deletes only what nobody outside the admin has seen: pages (with their
+      descendants and language versions) that were never published. Wagtail alone would let
+      anyone who may edit a page delete it once it is unpublished.
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.is_council = is_council_member(user)
+        if self.is_council and is_translation(page):
+            self.permissions = set()
+
+    def can_delete(self, ignore_bulk=False):
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        return not (self.is_council and ever_published(self.page.get_descendants(inclusive=True)))
+
+
+class CouncilPermissions:
+    """For the page types of a plan's area (the plan and every page under it)."""
+
+    def permissions_for_user(self, user):
+        return CouncilPagePermissionTester(user, self)
 
 
 def council_name(plan) -> str:

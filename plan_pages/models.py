@@ -30,6 +30,7 @@ from sdg.fields import GoalNumbersField, TargetCodesField
 from sdg.goals import goals
 from sdg.models import AbstractGoalTag
 
+from .councils import CouncilPermissions
 from .forms import AnnualReportPageForm, LocalAreaPlanPageForm, ProjectPageForm
 
 MUNICIPALITY = {"@type": "GovernmentOrganization", "name": "Næstved Kommune"}
@@ -94,7 +95,7 @@ class ProjectStatus(models.TextChoices):
     PAUSED = "paused", _("Paused")
 
 
-class LocalAreaPlanPage(SummaryPage):
+class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
     villages = models.CharField(
         _("villages and parishes"), max_length=255, help_text=_("For example: Glumsø, Bavelse.")
     )
@@ -333,7 +334,7 @@ class ProjectTag(TaggedItemBase):
     )
 
 
-class UnderPlanPage(BasePage):
+class UnderPlanPage(CouncilPermissions, BasePage):
     """A page under a plan, with a `plan` field naming it, kept in step on every save (and on
     moves, by `signals.keep_plan_in_step`), so listings and area filters need no tree lookups."""
 
@@ -503,7 +504,7 @@ class LocalCouncil(models.Model):
         return self.group.name
 
 
-class AnnualReportPage(RoutablePageMixin, BasePage):
+class AnnualReportPage(CouncilPermissions, RoutablePageMixin, BasePage):
     """A plan's årsrapport for one year: the council's foreword, and figures from the plan.
 
     The figures are not stored: `plan_pages.annual_report.annual_figures` computes them from

@@ -405,3 +405,63 @@ def test_a_survey_moved_to_another_area_counts_as_that_areas(member_client, area
     survey.refresh_from_db()
     assert survey.plan_id == areas["A"].pk
     assert "Kommentar B" in member_client.get(reverse(INDEX)).content.decode()
+
+
+def project_with_group(plan, title, coordinator, email):
+    project = ProjectPageFactory(parent=plan, title=title)
+    project.working_groups = [
+        WorkingGroup(
+            name=f"Gruppen om {title}",
+            purpose="At få det gjort.",
+            coordinator_name=coordinator,
+            coordinator_email=email,
+        )
+    ]
+    project.save_revision().publish()
+    return project
+
+
+def test_an_idea_can_become_only_a_project_of_its_own_plan(member_client, areas):
+    """Finding 3 of issue #15: the plan's form refuses another area's project."""
+    plan = areas["A"]
+    idea = plan.ideas.get()
+    own = project_with_group(plan, "Fugleskjul", "Mogens Brandt", "mogens@example.dk")
+    other = project_with_group(areas["B"], "Badebro", "Birte Holm", "birte@example.dk")
+    url = reverse("wagtailadmin_pages:edit", args=[plan.pk])
+
+    def link(project):
+        row = {"id": idea.pk, "number": 1, "title": idea.title, "project": project.pk}
+        return member_client.post(url, plan_form(plan, [row]))
+
+    response = link(other)
+    assert response.status_code == 200
+    assert "project" in response.context["form"].formsets["ideas"].forms[0].errors
+    assert not plan.revisions.filter(pk__gt=plan.latest_revision_id).exists()  # nothing saved
+
+    assert link(own).status_code == 302
+    plan.refresh_from_db()
+    assert plan.get_latest_revision_as_object().ideas.get().project_id == own.pk
+
+
+def test_volunteers_ignore_a_link_to_another_areas_project(member_client, areas):
+    """Finding 3 of issue #15: a cross-area link made earlier never shows that area's
+    coordinator."""
+    idea = areas["A"].ideas.get()
+    idea.project = project_with_group(areas["B"], "Badebro", "Birte Holm", "birte@example.dk")
+    idea.save()
+
+    html = member_client.get(reverse("volunteers:index")).content.decode()
+
+    assert "Hjælper A" in html  # the council's own volunteers are listed
+    assert "Birte Holm" not in html and "birte@example.dk" not in html
+    assert "Gruppen om Badebro" not in html
+
+
+@pytest.mark.parametrize("view", ["history", "usage"])
+def test_a_council_opens_every_view_of_its_own_answers_only(member_client, areas, view):
+    """Finding 12 of issue #15: history and usage of another area's answer are closed too."""
+    own, other = answer_in(areas, "A"), answer_in(areas, "B")
+
+    assert member_client.get(reverse(f"survey_answers:{view}", args=[own.pk])).status_code == 200
+    response = member_client.get(reverse(f"survey_answers:{view}", args=[other.pk]))
+    assert response.status_code == 404

@@ -1,4 +1,6 @@
-"""Who may do what, in which area: one explicit table, checked through the admin's own views."""
+"""Who may do what, in which area: one explicit table, checked through the admin's own views.
+wagtail-localize's actions have their own table in test_localize_permissions.py; the rules are
+written down in docs/permissions.md."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -33,6 +35,7 @@ view_draft      -  -       Y  -       -  Y       Y  Y
 edit            -  -       Y  -       -  Y       Y  Y
 publish         -  -       -  -       -  -       Y  Y
 delete          -  -       -  -       -  -       Y  Y
+delete_offline  -  -       -  -       -  -       Y  Y
 move            -  -       -  -       -  -       Y  Y
 submit          -  -       Y  -       -  Y       Y  Y
 approve         -  -       -  -       -  -       Y  Y
@@ -56,7 +59,7 @@ EXPECTED = expected_table()
 
 @pytest.fixture(scope="module")
 def shared(django_db_setup, django_db_blocker):
-    """Two areas, each with a project, and a user per role: built once for the 64 tests here,
+    """Two areas, each with a project, and a user per role: built once for the 72 tests here,
     which each run in their own savepoint (core.tests.database)."""
     with built_once(django_db_blocker):
         root = make_site_root()
@@ -117,6 +120,10 @@ def attempt(action, client, plans, area, users):
         client.post(edit_url, edit_data(project, **{"action-submit": "1"}))
         return WorkflowState.objects.active().filter(object_id=str(project.pk)).exists()
     if action == "delete":
+        client.post(reverse("wagtailadmin_pages:delete", args=[project.pk]))
+        return not Page.objects.filter(pk=project.pk).exists()
+    if action == "delete_offline":  # once an editor has unpublished it (issue #15, finding 2)
+        ProjectPage.objects.get(pk=project.pk).unpublish()
         client.post(reverse("wagtailadmin_pages:delete", args=[project.pk]))
         return not Page.objects.filter(pk=project.pk).exists()
     if action == "move":

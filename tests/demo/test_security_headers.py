@@ -14,7 +14,6 @@ from home.models import HomePage
 from participation.models import SurveyPage
 from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage
 from sdg.models import SDGGoalPage
-
 from tests.production import ROOT, SECRET_KEY
 
 pytestmark = pytest.mark.django_db

@@ -9,6 +9,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import urls as wagtaildocs_urls
 
+from plan_pages.admin_views import browse_page_chooser
 from plan_pages.api import PlansAPIViewSet, ProjectsAPIViewSet
 from sdg.api import GoalsAPIViewSet
 from search import views as search_views
@@ -29,6 +30,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v2/", api_router.urls),
     path("", include("core.urls")),
+    # Before Wagtail's own: the chooser opened at a page checks that the user may see it.
+    path("admin/choose-page/<int:parent_page_id>/", browse_page_chooser),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -56,6 +56,20 @@ def test_the_chooser_shows_a_council_its_own_drafts_and_others_live_pages(counci
     assert "Hemmelig kladde B" not in other
 
 
+def test_a_council_cannot_open_the_chooser_at_another_areas_draft(council_client, plans):
+    draft = plans["B"].get_children().get(title="Hemmelig kladde B")
+    response = council_client.get(reverse("wagtailadmin_choose_page_child", args=[draft.pk]))
+    assert response.status_code == 404
+    assert "Hemmelig kladde B" not in response.content.decode()
+    own_draft = plans["A"].get_children().get(title="Hemmelig kladde A")
+    assert "Hemmelig kladde A" in browse(council_client, own_draft)
+
+
+def test_an_editor_opens_the_chooser_at_any_draft(editor_client, plans):
+    draft = plans["B"].get_children().get(title="Hemmelig kladde B")
+    assert "Hemmelig kladde B" in browse(editor_client, draft)
+
+
 def test_the_choosers_search_hides_another_areas_drafts(council_client, plans):
     html = search(council_client, "kladde")
     assert "Hemmelig kladde A" in html

@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 from io import StringIO
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -27,8 +28,9 @@ def problems(po_file):
     return ""
 
 
-# Where translatable strings live: the apps and the templates.
-SOURCE_DIRS = ["cms", "home", "plan_pages", "sdg", "search", "templates"]
+# Where translatable strings live: every app of ours (a folder with apps.py) and the templates.
+ROOT_DIR = Path(__file__).resolve().parent.parent
+SOURCE_DIRS = sorted(path.parent.name for path in ROOT_DIR.glob("*/apps.py")) + ["templates"]
 
 
 def extract(tmp_path, monkeypatch):

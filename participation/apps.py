@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ParticipationConfig(AppConfig):
+    """Residents take part: ideas, surveys and answers, working groups and volunteers."""
+
+    name = "participation"
+    verbose_name = "Borgerinddragelse"

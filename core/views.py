@@ -3,7 +3,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Site
+from core.metadata import served_root_url
 
 from .models import ContactSettings
 
@@ -11,8 +11,7 @@ from .models import ContactSettings
 @require_GET
 def robots_txt(request):
     """Everything may be crawled but the admin; the sitemap lists every page in both languages."""
-    site = Site.find_for_request(request)
-    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    root = served_root_url(request)
     lines = [
         "User-agent: *",
         "Allow: /",

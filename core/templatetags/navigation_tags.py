@@ -67,6 +67,9 @@ def site_contact(context):
 def language_versions(context):
     """The current page in each language, for the language switcher and hreflang links.
 
+    `url` is absolute (hreflang, on the address the site is served on); `path` is relative to
+    the current site, for the switcher, so that it works wherever the site is served.
+
     Where a page has no live translation, that language's version is its front page, marked
     `translated=False` so the switcher can say so. Views that are not pages (search) exist
     in every language at the same path.
@@ -80,22 +83,26 @@ def language_versions(context):
                 "name": name,
                 "translated": True,
                 "url": request.build_absolute_uri(translate_url(path, code)),
+                "path": translate_url(path, code),
             }
             for code, name in settings.LANGUAGES
         ]
-    urls = {
-        version.locale.language_code: version.get_full_url(request)
+    pages = {
+        version.locale.language_code: version
         for version in page.get_translations(inclusive=True).live().select_related("locale")
     }
     versions = []
     for code, name in settings.LANGUAGES:
-        url, translated = urls.get(code), code in urls
-        if url is None:
+        version, translated = pages.get(code), code in pages
+        if version is None:
             locale = Locale.objects.filter(language_code=code).first()
-            front = front_page(request, locale) if locale else None
-            url = front.get_full_url(request) if front else None
+            version = front_page(request, locale) if locale else None
+        url = version.get_full_url(request) if version else None
         if url:
-            versions.append({"code": code, "name": name, "translated": translated, "url": url})
+            path = version.get_url(request)
+            versions.append(
+                {"code": code, "name": name, "translated": translated, "url": url, "path": path}
+            )
     return versions
 
 

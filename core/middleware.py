@@ -1,0 +1,29 @@
+"""Pages' absolute addresses follow the address the site is served on."""
+
+from wagtail.models import Site
+
+from core.metadata import served_root_url
+
+
+class ServedSiteMiddleware:
+    """Give Wagtail's page addresses for this request the served origin (`served_root_url`).
+
+    `Page.get_full_url(request)` takes the origin from the site root paths Wagtail caches on
+    the request (`Page._get_site_root_paths(cache_object=request)`); filling that cache here
+    with the served origin makes every page address of the request (canonical, hreflang,
+    sitemap, feeds, calendars) follow the one rule, for every page type, ours or not.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site = Site.find_for_request(request)
+        if site is not None:
+            root_url = served_root_url(request, site)
+            if root_url != site.root_url:
+                request._wagtail_cached_site_root_paths = [
+                    path._replace(root_url=root_url) if path.site_id == site.pk else path
+                    for path in Site.get_site_root_paths()
+                ]
+        return self.get_response(request)

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from core.metadata import served_root_url
@@ -25,11 +27,16 @@ def was(request):
     """/was: the accessibility statement, as Danish public sites must offer it.
 
     Goes to the statement in the state's WAS tool when its address is set, else to the
-    statement page in the visitor's language.
+    statement page in the language `?lang=` names (the page the link was on), else in the
+    visitor's language.
     """
     site_settings = ContactSettings.for_request(request)
     if site_settings.accessibility_statement_url:
         return redirect(site_settings.accessibility_statement_url)
     if site_settings.accessibility_statement:
-        return redirect(site_settings.accessibility_statement.localized.get_url(request))
+        language = request.GET.get("lang")
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        with translation.override(language):
+            return redirect(site_settings.accessibility_statement.localized.get_url(request))
     raise Http404("No accessibility statement is set in the site settings.")

@@ -5,9 +5,12 @@ the main navigation is that page and its children marked "show in menus", follow
 items other apps add through the hook `main_navigation_items(request)`.
 """
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
@@ -108,12 +111,15 @@ def language_versions(context):
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
-    """The accessibility statement (always by /was, as Danish rules ask) and the privacy page."""
+    """The accessibility statement (always by /was, as Danish rules ask, in the page's language)
+    and the privacy page."""
     request = context["request"]
     site_settings = ContactSettings.for_request(request)
     links = []
     if site_settings.accessibility_statement_id or site_settings.accessibility_statement_url:
-        links.append({"title": _("Accessibility statement"), "url": reverse("was")})
+        # /was is one address for every language: the link says which the page is in.
+        url = f"{reverse('was')}?{urlencode({'lang': get_language()})}"
+        links.append({"title": _("Accessibility statement"), "url": url})
     if site_settings.privacy_page_id:
         privacy = site_settings.privacy_page.localized
         if privacy.live:

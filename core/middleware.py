@@ -1,5 +1,7 @@
 """Pages' absolute addresses follow the address the site is served on."""
 
+from django.utils.functional import SimpleLazyObject
+
 from wagtail.models import Site
 
 from core.metadata import served_root_url
@@ -18,12 +20,17 @@ class ServedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        site = Site.find_for_request(request)
-        if site is not None:
-            root_url = served_root_url(request, site)
-            if root_url != site.root_url:
-                request._wagtail_cached_site_root_paths = [
-                    path._replace(root_url=root_url) if path.site_id == site.pk else path
-                    for path in Site.get_site_root_paths()
-                ]
+        # Lazy: only a request that builds a page address reads the database for it (a health
+        # check must answer when the database does not).
+        request._wagtail_cached_site_root_paths = SimpleLazyObject(lambda: site_root_paths(request))
         return self.get_response(request)
+
+
+def site_root_paths(request):
+    """Wagtail's site root paths, the request's Site on the address it was served on."""
+    paths = Site.get_site_root_paths()
+    site = Site.find_for_request(request)
+    if site is None:
+        return paths
+    root_url = served_root_url(request, site)
+    return [path._replace(root_url=root_url) if path.site_id == site.pk else path for path in paths]

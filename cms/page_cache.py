@@ -61,9 +61,12 @@ def is_cacheable_request(request) -> bool:
 
 
 def cache_key(request) -> str:
-    """The path and the known parameters (by name; a parameter's values keep their order)."""
+    """The origin, path and known parameters (by name; a parameter's values keep their order).
+
+    The origin is part of it because a page names the address it was served on.
+    """
     params = [(name, value) for name in sorted(request.GET) for value in request.GET.getlist(name)]
-    address = f"{request.path}?{urlencode(params)}"
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(params)}"
     return f"page:{generation()}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 

@@ -3,6 +3,7 @@
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http.request import split_domain_port
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -20,12 +21,29 @@ def json_ld_script(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+def served_root_url(request, site=None):
+    """The address the site is served on for `request`, with no trailing slash.
+
+    The one rule for every absolute address (canonical, hreflang, og:url, sitemap, feeds,
+    calendars): the Site record's address when the request came in on it (in production the
+    configured host; behind a proxy the request names no port), else the request's own origin.
+    Django has checked that host against ALLOWED_HOSTS, and Wagtail answers an unknown host
+    with the default Site, so the demo's `localhost:80` record still serves 127.0.0.1:8000 or
+    PORT=8080, and its pages must name the address they were served on.
+    """
+    site = site or Site.find_for_request(request)
+    if site is not None:
+        hostname, port = split_domain_port(request.get_host())
+        if hostname == site.hostname.lower() and (not port or int(port) == site.port):
+            return site.root_url
+    return f"{request.scheme}://{request.get_host()}"
+
+
 def absolute_url(url, request):
-    """`url` on the site's own address, as the pages' own addresses are (not the request's)."""
+    """`url` on the address the site is served on (`served_root_url`)."""
     if url.startswith(("http://", "https://")):
         return url
-    site = Site.find_for_request(request)
-    return (site.root_url if site else request.build_absolute_uri("/").rstrip("/")) + url
+    return served_root_url(request) + url
 
 
 def image_url(image, request):

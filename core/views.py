@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Site
+from core.metadata import served_root_url
 
 from .models import ContactSettings
 
@@ -11,8 +13,7 @@ from .models import ContactSettings
 @require_GET
 def robots_txt(request):
     """Everything may be crawled but the admin; the sitemap lists every page in both languages."""
-    site = Site.find_for_request(request)
-    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    root = served_root_url(request)
     lines = [
         "User-agent: *",
         "Allow: /",
@@ -26,11 +27,16 @@ def was(request):
     """/was: the accessibility statement, as Danish public sites must offer it.
 
     Goes to the statement in the state's WAS tool when its address is set, else to the
-    statement page in the visitor's language.
+    statement page in the language `?lang=` names (the page the link was on), else in the
+    visitor's language.
     """
     site_settings = ContactSettings.for_request(request)
     if site_settings.accessibility_statement_url:
         return redirect(site_settings.accessibility_statement_url)
     if site_settings.accessibility_statement:
-        return redirect(site_settings.accessibility_statement.localized.get_url(request))
+        language = request.GET.get("lang")
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        with translation.override(language):
+            return redirect(site_settings.accessibility_statement.localized.get_url(request))
     raise Http404("No accessibility statement is set in the site settings.")

@@ -6,11 +6,12 @@ a reminder for that month (RRULE FREQ=YEARLY;BYMONTH=…;BYMONTHDAY=1, TRANSP:TR
 it never shows as busy). The series starts in the year the plan was adopted (else the year it
 was first published, else this year), on the 1st of the activity's first month: a start that
 does not move from one request or one year to the next, so subscribed calendars keep their
-events. UIDs are built from the activity's translation key, the language and the site's host,
-which stay the same however often the calendar is fetched.
+events. UIDs are built from the activity's translation key, the language and the host the site
+is served on, which stay the same however often the calendar is fetched.
 """
 
 from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -54,7 +55,7 @@ def plan_calendar(plan, request) -> bytes:
     """The plan's activities as an iCalendar file, in the plan's language."""
     language = plan.locale.language_code
     url = plan.get_full_url(request)
-    host = plan.get_site().hostname if plan.get_site() else request.get_host()
+    host = urlsplit(url).hostname
     stamp = plan.last_published_at or datetime.now(tz=timezone.get_current_timezone())
     year = first_year(plan)
 

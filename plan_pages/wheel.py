@@ -7,8 +7,18 @@ from django.utils.dates import MONTHS, MONTHS_3
 CENTRE, OUTER, INNER, LABEL = 120, 110, 58, 84
 
 
+def svg_number(value):
+    """`value` as SVG writes numbers ("141.74"), a string, so no template can localise it.
+
+    Django templates print floats with the active language's decimal separator ("141,74" in
+    Danish), which SVG reads as two numbers: the geometry reaches the template as text.
+    """
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 def point(radius, angle):
-    return round(CENTRE + radius * sin(angle), 2), round(CENTRE - radius * cos(angle), 2)
+    """The (x, y) of a point on the wheel, as SVG number strings."""
+    return svg_number(CENTRE + radius * sin(angle)), svg_number(CENTRE - radius * cos(angle))
 
 
 def segment_path(month):

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.locale.LanguagePrefixMiddleware",
+    "core.middleware.ServedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -118,6 +119,8 @@ WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
+# British English dates and 24-hour times for `en` (cms/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_TZ = True
 
 # Det Fælles Designsystem from npm (frontend/package.json), served as one tree: its CSS

@@ -5,9 +5,12 @@ the main navigation is that page and its children marked "show in menus", follow
 items other apps add through the hook `main_navigation_items(request)`.
 """
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
@@ -67,6 +70,9 @@ def site_contact(context):
 def language_versions(context):
     """The current page in each language, for the language switcher and hreflang links.
 
+    `url` is absolute (hreflang, on the address the site is served on); `path` is relative to
+    the current site, for the switcher, so that it works wherever the site is served.
+
     Where a page has no live translation, that language's version is its front page, marked
     `translated=False` so the switcher can say so. Views that are not pages (search) exist
     in every language at the same path.
@@ -80,33 +86,40 @@ def language_versions(context):
                 "name": name,
                 "translated": True,
                 "url": request.build_absolute_uri(translate_url(path, code)),
+                "path": translate_url(path, code),
             }
             for code, name in settings.LANGUAGES
         ]
-    urls = {
-        version.locale.language_code: version.get_full_url(request)
+    pages = {
+        version.locale.language_code: version
         for version in page.get_translations(inclusive=True).live().select_related("locale")
     }
     versions = []
     for code, name in settings.LANGUAGES:
-        url, translated = urls.get(code), code in urls
-        if url is None:
+        version, translated = pages.get(code), code in pages
+        if version is None:
             locale = Locale.objects.filter(language_code=code).first()
-            front = front_page(request, locale) if locale else None
-            url = front.get_full_url(request) if front else None
+            version = front_page(request, locale) if locale else None
+        url = version.get_full_url(request) if version else None
         if url:
-            versions.append({"code": code, "name": name, "translated": translated, "url": url})
+            path = version.get_url(request)
+            versions.append(
+                {"code": code, "name": name, "translated": translated, "url": url, "path": path}
+            )
     return versions
 
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
-    """The accessibility statement (always by /was, as Danish rules ask) and the privacy page."""
+    """The accessibility statement (always by /was, as Danish rules ask, in the page's language)
+    and the privacy page."""
     request = context["request"]
     site_settings = ContactSettings.for_request(request)
     links = []
     if site_settings.accessibility_statement_id or site_settings.accessibility_statement_url:
-        links.append({"title": _("Accessibility statement"), "url": reverse("was")})
+        # /was is one address for every language: the link says which the page is in.
+        url = f"{reverse('was')}?{urlencode({'lang': get_language()})}"
+        links.append({"title": _("Accessibility statement"), "url": url})
     if site_settings.privacy_page_id:
         privacy = site_settings.privacy_page.localized
         if privacy.live:

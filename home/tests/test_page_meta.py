@@ -35,11 +35,11 @@ def plan(home_page, locale_en):
 
 def test_a_plan_has_open_graph_json_ld_and_a_canonical_address(client, plan):
     html = client.get("/da/glumsoe/?status=idea&page=2").content.decode()
-    assert '<link rel="canonical" href="http://localhost/da/glumsoe/">' in html
+    assert '<link rel="canonical" href="http://testserver/da/glumsoe/">' in html
     assert meta(html, "og:title") == ["Glumsø"]
     assert meta(html, "og:description") == ["Lokalrådets plan for området."]
     assert meta(html, "og:type") == ["article"]
-    assert meta(html, "og:url") == ["http://localhost/da/glumsoe/"]
+    assert meta(html, "og:url") == ["http://testserver/da/glumsoe/"]
     assert meta(html, "og:locale") == ["da_DK"]
     assert meta(html, "og:locale:alternate") == ["en_GB"]
     assert meta(html, "og:image") == []
@@ -47,14 +47,14 @@ def test_a_plan_has_open_graph_json_ld_and_a_canonical_address(client, plan):
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "WebPage"
     assert data["name"] == "Glumsø"
-    assert data["url"] == "http://localhost/da/glumsoe/"
+    assert data["url"] == "http://testserver/da/glumsoe/"
     assert data["inLanguage"] == "da"
     assert data["about"] == {"@type": "Place", "name": "Glumsø, Bavelse"}
 
     english = client.get("/en/glumsoe/").content.decode()
     assert meta(english, "og:locale") == ["en_GB"]
     assert meta(english, "og:locale:alternate") == ["da_DK"]
-    assert '<link rel="canonical" href="http://localhost/en/glumsoe/">' in english
+    assert '<link rel="canonical" href="http://testserver/en/glumsoe/">' in english
 
 
 def test_a_project_has_json_ld_with_its_dates_and_an_image(client, plan):
@@ -64,13 +64,13 @@ def test_a_project_has_json_ld_with_its_dates_and_an_image(client, plan):
     project.save_revision().publish()
     html = client.get(project.url).content.decode()
     [image_url] = meta(html, "og:image")
-    assert image_url.startswith("http://localhost/") and "fill-1200x630" in image_url
+    assert image_url.startswith("http://testserver/") and "fill-1200x630" in image_url
     assert meta(html, "og:image:alt") == ["Skoven i maj"]
     data = json_ld(html)
     assert data["@type"] == "CreativeWork"
     assert data["name"] == "Folkeskoven"
     assert data["creativeWorkStatus"] == "I gang"
-    assert data["isPartOf"]["url"] == "http://localhost/da/glumsoe/"
+    assert data["isPartOf"]["url"] == "http://testserver/da/glumsoe/"
     assert data["dateCreated"] and data["dateModified"]
     assert data["image"] == image_url
 
@@ -89,7 +89,7 @@ def test_the_home_page_is_a_website_and_other_pages_have_a_canonical_address(cli
     assert meta(html, "og:type") == ["website"]
     assert "application/ld+json" not in html
     search = client.get("/da/soeg/?q=skov").content.decode()
-    assert '<link rel="canonical" href="http://localhost/da/soeg/">' in search
+    assert '<link rel="canonical" href="http://testserver/da/soeg/">' in search
 
 
 def test_the_overview_links_the_feed_of_every_project_in_the_head_and_visibly(client, home_page):

@@ -41,19 +41,19 @@ def sitemap(client):
 
 def test_translated_pages_point_at_each_other(client, site):
     urls = sitemap(client)
-    danish = "http://localhost/da/glumsoe/folkeskoven/"
-    english = "http://localhost/en/glumsoe/peoples-forest/"
+    danish = "http://testserver/da/glumsoe/folkeskoven/"
+    english = "http://testserver/en/glumsoe/peoples-forest/"
     expected = {"da": danish, "en": english, "x-default": danish}
     assert urls[danish] == expected
     assert urls[english] == expected
-    assert urls["http://localhost/da/"]["en"] == "http://localhost/en/"
+    assert urls["http://testserver/da/"]["en"] == "http://testserver/en/"
 
 
 def test_an_untranslated_page_has_no_alternates_and_drafts_and_private_pages_are_left_out(
     client, site
 ):
     urls = sitemap(client)
-    assert urls["http://localhost/da/glumsoe/stien/"] == {}
+    assert urls["http://testserver/da/glumsoe/stien/"] == {}
     assert not [url for url in urls if "kladde" in url or "lukket" in url]
 
 
@@ -63,4 +63,4 @@ def test_robots_txt_allows_all_but_the_admin_and_names_the_sitemap(client, home_
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
-    assert "Sitemap: http://localhost/sitemap.xml" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines

@@ -59,10 +59,10 @@ def test_the_site_feed_lists_the_languages_projects_newest_change_first(client, 
     channel, titles = rss_titles(client, "/da/feeds/projects.rss")
     assert titles == ["Folkeskoven", "Forsamlingshuset", "Stien"]
     assert channel.findtext("language") == "da"
-    assert channel.findtext("link") == "http://localhost/da/"
+    assert channel.findtext("link") == "http://testserver/da/"
     assert channel.findtext("title").startswith("Nye og opdaterede projekter")
     item = channel.find("item")
-    assert item.findtext("link") == "http://localhost/da/glumsoe/folkeskoven/"
+    assert item.findtext("link") == "http://testserver/da/glumsoe/folkeskoven/"
     assert item.findtext("description") == "Et projekt fra borgermødet."
 
     channel, titles = rss_titles(client, "/en/feeds/projects.rss")

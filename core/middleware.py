@@ -1,0 +1,36 @@
+"""Pages' absolute addresses follow the address the site is served on."""
+
+from django.utils.functional import SimpleLazyObject
+
+from wagtail.models import Site
+
+from core.metadata import served_root_url
+
+
+class ServedSiteMiddleware:
+    """Give Wagtail's page addresses for this request the served origin (`served_root_url`).
+
+    `Page.get_full_url(request)` takes the origin from the site root paths Wagtail caches on
+    the request (`Page._get_site_root_paths(cache_object=request)`); filling that cache here
+    with the served origin makes every page address of the request (canonical, hreflang,
+    sitemap, feeds, calendars) follow the one rule, for every page type, ours or not.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Lazy: only a request that builds a page address reads the database for it (a health
+        # check must answer when the database does not).
+        request._wagtail_cached_site_root_paths = SimpleLazyObject(lambda: site_root_paths(request))
+        return self.get_response(request)
+
+
+def site_root_paths(request):
+    """Wagtail's site root paths, the request's Site on the address it was served on."""
+    paths = Site.get_site_root_paths()
+    site = Site.find_for_request(request)
+    if site is None:
+        return paths
+    root_url = served_root_url(request, site)
+    return [path._replace(root_url=root_url) if path.site_id == site.pk else path for path in paths]

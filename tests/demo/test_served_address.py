@@ -1,0 +1,77 @@
+"""Links and absolute addresses follow the address the site is served on (issue #13, 1).
+
+The demo's Site record is `localhost` on port 80; `make run` serves 127.0.0.1:8000 (or PORT=).
+"""
+
+import re
+from xml.etree import ElementTree
+
+import pytest
+from icalendar import Calendar
+
+from plan_pages.models import LocalAreaPlanPage, ProjectPage
+
+pytestmark = pytest.mark.django_db
+
+SERVED = "127.0.0.1:8000"
+
+
+def get(client, url, host=SERVED):
+    response = client.get(url, HTTP_HOST=host)
+    assert response.status_code == 200, url
+    return response
+
+
+def absolute_addresses(html):
+    return re.findall(r'(?:href|content)="(https?://[^"]+)"', html)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_pages_name_only_the_address_they_are_served_on(demo_site, client, language):
+    project = ProjectPage.objects.live().filter(locale__language_code=language).first()
+    html = get(client, project.url).content.decode()
+
+    addresses = absolute_addresses(html)
+    assert addresses, "no canonical, hreflang or og:url found"
+    own = [a for a in addresses if "127.0.0.1" in a or "localhost" in a]
+    assert own and all(a.startswith(f"http://{SERVED}/") for a in own), own
+    assert f'<link rel="canonical" href="http://{SERVED}{project.url}">' in html
+    assert re.search(rf'"url": "http://{re.escape(SERVED)}/', html)  # JSON-LD
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_language_switcher_links_relative_to_the_current_site(demo_site, client, language):
+    project = ProjectPage.objects.live().filter(locale__language_code=language).first()
+    html = get(client, project.url).content.decode()
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+    links = re.findall(r'href="([^"]+)"', switcher)
+    assert links and all(link.startswith("/") for link in links), links
+
+
+def test_the_sitemap_and_robots_txt_name_the_served_address(demo_site, client):
+    sitemap = get(client, "/sitemap.xml").content.decode()
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert locations and all(loc.startswith(f"http://{SERVED}/") for loc in locations)
+    robots = get(client, "/robots.txt").content.decode()
+    assert f"Sitemap: http://{SERVED}/sitemap.xml" in robots
+
+
+def test_feeds_and_calendar_uids_name_the_served_address(demo_site, client):
+    feed = ElementTree.fromstring(get(client, "/da/feeds/projects.rss").content)
+    links = [element.text for element in feed.iter("link")]
+    assert links and all(link.startswith(f"http://{SERVED}/") for link in links), links
+
+    plan = LocalAreaPlanPage.objects.live().filter(locale__language_code="da").first()
+    calendar = Calendar.from_ical(get(client, f"{plan.url}aarshjul.ics").content)
+    events = calendar.walk("VEVENT")
+    assert events
+    for event in events:
+        assert str(event["URL"]).startswith(f"http://{SERVED}/")
+        assert str(event["UID"]).endswith("@127.0.0.1")
+
+
+def test_the_configured_host_keeps_the_site_records_address(demo_site, client):
+    """In production the request comes in on the Site record's host (no port behind a proxy)."""
+    project = ProjectPage.objects.live().filter(locale__language_code="da").first()
+    html = get(client, project.url, host="localhost").content.decode()
+    assert f'<link rel="canonical" href="http://localhost{project.url}">' in html

@@ -185,6 +185,28 @@ def check_page(context, strict, no_script, url, own_host, axe):
     return problems, html
 
 
+PHONE_WIDTHS = (320, 375)
+
+
+def sideways_scrolling(browser, origin, paths):
+    """Pages wider than a phone's screen (WCAG 2.1 1.4.10 Reflow), with what sticks out."""
+    problems = []
+    for width in PHONE_WIDTHS:
+        page = browser.new_context(viewport={"width": width, "height": 800}).new_page()
+        for path in paths:
+            page.goto(f"{origin}{path}")
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                too_wide = page.evaluate(
+                    "[...document.querySelectorAll('body *')]"
+                    ".filter(e => e.getBoundingClientRect().right > innerWidth + 1)"
+                    ".slice(0, 3).map(e => e.tagName + '.' + e.className)"
+                )
+                problems.append(f"{path}: {scroll_width} px wide at {width} px {too_wide}")
+        page.context.close()
+    return problems
+
+
 def test_public_pages_are_accessible_valid_light_and_keyboard_usable(
     live_server, tmp_path, monkeypatch, tools
 ):
@@ -211,6 +233,7 @@ def test_public_pages_are_accessible_valid_light_and_keyboard_usable(
             problems += [f"{path}: {problem}" for problem in found]
             saved.append(tmp_path / f"page{number}.html")
             saved[-1].write_text(html, encoding="utf-8")
+        problems += sideways_scrolling(browser, live_server.url, paths)
         browser.close()
 
     problems += html_errors(saved, tools)

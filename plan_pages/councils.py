@@ -59,6 +59,14 @@ def areas_of(user):
 
     Municipal editors and superusers work on every area; anyone else only on their councils'.
     """
+    # Asked for every page an admin screen lists (the permission tester, the chooser): read once
+    # per user object, which Django makes anew for each request.
+    if not hasattr(user, "_council_areas"):
+        user._council_areas = council_areas(user)
+    return user._council_areas
+
+
+def council_areas(user):
     if user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists():
         return None
     from .models import LocalCouncil

@@ -2,7 +2,6 @@
 editor's, who confirms how many answers go with the page; the bulk delete, which cannot say
 it, refuses pages holding answers."""
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail.models import Page
@@ -11,8 +10,11 @@ import pytest
 
 from participation.models import IdeaAnswer, SurveyResponse
 from participation.tests.factories import SurveyPageFactory, add_ideas
-from plan_pages.councils import EDITORS_GROUP
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, council_of
+from plan_pages.tests.factories import (
+    LocalAreaPlanPageFactory,
+    log_in_council_member,
+    log_in_editor,
+)
 
 pytestmark = pytest.mark.django_db
 # The field of the editor's confirmation (participation.wagtail_hooks.CONFIRM_ANSWERS).
@@ -41,18 +43,12 @@ def answered_survey(plan, *, published=True, residents=3):
 
 @pytest.fixture
 def council_client(client, plan, django_user_model):
-    user = django_user_model.objects.create_user("karen", "karen@example.dk", "pw")
-    user.groups.add(council_of(plan).group)
-    client.force_login(user)
-    return client
+    return log_in_council_member(client, plan, django_user_model)
 
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("redaktoer", "r@example.dk", "pw")
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client.force_login(user)
-    return client
+    return log_in_editor(client, django_user_model)
 
 
 def delete_url(page):

@@ -19,7 +19,13 @@ from participation.tests.factories import SurveyPageFactory, add_ideas
 from participation.views import volunteers_by_idea
 from plan_pages.councils import EDITORS_GROUP
 from plan_pages.models import LocalAreaPlanPage
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory, council_of
+from plan_pages.tests.factories import (
+    LocalAreaPlanPageFactory,
+    ProjectPageFactory,
+    council_of,
+    log_in_council_member,
+    log_in_editor,
+)
 
 pytestmark = pytest.mark.django_db
 INDEX = "survey_answers:index"
@@ -57,18 +63,12 @@ def build_areas(site_root):
 
 @pytest.fixture
 def member_client(client, areas, django_user_model):
-    user = django_user_model.objects.create_user("karen", "karen@example.dk", "pw")
-    user.groups.add(council_of(areas["A"]).group)
-    client.force_login(user)
-    return client
+    return log_in_council_member(client, areas["A"], django_user_model)
 
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("redaktoer", "r@example.dk", "pw")
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client.force_login(user)
-    return client
+    return log_in_editor(client, django_user_model)
 
 
 def answer_in(areas, key):

@@ -1,5 +1,6 @@
 import io
 
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -8,6 +9,7 @@ import factory
 import wagtail_factories
 from PIL import Image as PILImage
 
+from plan_pages.councils import EDITORS_GROUP
 from plan_pages.models import (
     AnnualReportPage,
     LocalAreaPlanPage,
@@ -89,3 +91,19 @@ def png_file():
     buffer = io.BytesIO()
     PILImage.new("RGB", (20, 20), "green").save(buffer, "PNG")
     return SimpleUploadedFile("billede.png", buffer.getvalue(), content_type="image/png")
+
+
+def log_in_council_member(client, plan, django_user_model, username="karen"):
+    """`client` signed in as a member of `plan`'s local council."""
+    user = django_user_model.objects.create_user(username, f"{username}@example.dk", "pw")
+    user.groups.add(council_of(plan).group)
+    client.force_login(user)
+    return client
+
+
+def log_in_editor(client, django_user_model, username="redaktoer"):
+    """`client` signed in as a municipal editor."""
+    user = django_user_model.objects.create_user(username, "r@example.dk", "pw")
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client.force_login(user)
+    return client

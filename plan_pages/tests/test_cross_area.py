@@ -1,13 +1,16 @@
 """Issue #15, finding 12: a council sees nothing of another area beyond what residents see –
 not in the page chooser (browsing or searching), not in a move confirmation."""
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 import pytest
 
-from plan_pages.councils import EDITORS_GROUP
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory, council_of
+from plan_pages.tests.factories import (
+    LocalAreaPlanPageFactory,
+    ProjectPageFactory,
+    log_in_council_member,
+    log_in_editor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,18 +29,12 @@ def plans(site_root):
 
 @pytest.fixture
 def council_client(client, plans, django_user_model):
-    user = django_user_model.objects.create_user("karen", "karen@example.dk", "pw")
-    user.groups.add(council_of(plans["A"]).group)
-    client.force_login(user)
-    return client
+    return log_in_council_member(client, plans["A"], django_user_model)
 
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("redaktoer", "r@example.dk", "pw")
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client.force_login(user)
-    return client
+    return log_in_editor(client, django_user_model)
 
 
 def browse(client, parent):

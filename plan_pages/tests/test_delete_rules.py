@@ -1,15 +1,18 @@
 """Issue #15, finding 2 (the councils' part): a council deletes only pages nobody outside the
 admin has seen (never published), through the page's delete view and the bulk delete alike."""
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail.models import Page
 
 import pytest
 
-from plan_pages.councils import EDITORS_GROUP
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory, council_of
+from plan_pages.tests.factories import (
+    LocalAreaPlanPageFactory,
+    ProjectPageFactory,
+    log_in_council_member,
+    log_in_editor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,18 +26,12 @@ def plan(site_root):
 
 @pytest.fixture
 def council_client(client, plan, django_user_model):
-    user = django_user_model.objects.create_user("karen", "karen@example.dk", "pw")
-    user.groups.add(council_of(plan).group)
-    client.force_login(user)
-    return client
+    return log_in_council_member(client, plan, django_user_model)
 
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("redaktoer", "r@example.dk", "pw")
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client.force_login(user)
-    return client
+    return log_in_editor(client, django_user_model)
 
 
 @pytest.fixture

@@ -19,6 +19,8 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from wagtail.api.v2.utils import BadRequestError
 
+from core.api import ServedPageSerializer
+
 # Every database's integer holds it; no page, offset or id of this site comes near it.
 LARGEST_NUMBER = 2**31 - 1
 # Parameters that take a page id (or a count); child_of and descendant_of also take "root".
@@ -110,5 +112,10 @@ class ValidatedQueryMixin:
 
 
 def validated(viewset):
-    """The endpoint with the checks above before its own."""
-    return type(viewset.__name__, (ValidatedQueryMixin, viewset), {})
+    """The page endpoint with the checks above before its own, and its page addresses on the
+    host the site is served on (`core.api`)."""
+    return type(
+        viewset.__name__,
+        (ValidatedQueryMixin, viewset),
+        {"base_serializer_class": ServedPageSerializer},
+    )

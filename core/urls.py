@@ -1,14 +1,16 @@
-"""The site-wide addresses outside the language prefixes: sitemap, robots.txt and /was."""
+"""The site-wide addresses outside the language prefixes: sitemap, robots.txt, the favicon
+and /was."""
 
 from django.urls import path
 
 from wagtail.contrib.sitemaps.views import sitemap
 
 from .sitemaps import TranslatedSitemap
-from .views import robots_txt, was
+from .views import favicon, robots_txt, was
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("was", was, name="was"),
+    path("favicon.ico", favicon, name="favicon"),
 ]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
@@ -40,3 +41,10 @@ def was(request):
         with translation.override(language):
             return redirect(site_settings.accessibility_statement.localized.get_url(request))
     raise Http404("No accessibility statement is set in the site settings.")
+
+
+def favicon(request):
+    """Pages name their icon; this answers the browsers and crawlers that ask the old address.
+    Not a permanent redirect: the icon's address changes with its content (hashed in
+    production)."""
+    return redirect(static("core/favicon.svg"))

@@ -155,12 +155,20 @@ class SurveyForm(ResidentForm):
 
 
 @dataclass
+class Comment:
+    """A resident's comment, with the language they wrote it in (it is shown untranslated)."""
+
+    text: str
+    language: str
+
+
+@dataclass
 class IdeaResult:
     idea: Idea
     answers: int = 0
     average: float | None = None
     volunteers: int = 0
-    comments: list[str] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
 
     @property
     def bar_percent(self) -> int:
@@ -191,10 +199,10 @@ def survey_results(survey, *, ideas: list[Idea] | None = None) -> SurveyResults:
     }
     comments = {}
     approved = answers.filter(comment_status=CommentStatus.APPROVED).exclude(comment="")
-    for key, comment in approved.order_by("response__submitted_at").values_list(
-        "idea__translation_key", "comment"
+    for key, text, language in approved.order_by("response__submitted_at").values_list(
+        "idea__translation_key", "comment", "response__language"
     ):
-        comments.setdefault(key, []).append(comment)
+        comments.setdefault(key, []).append(Comment(text, language))
     results = []
     for idea in ideas:
         row = figures.get(idea.translation_key, {})

@@ -85,8 +85,12 @@ class ProjectQuery:
         )
 
     @property
+    def filter_count(self) -> int:
+        return len(self.goals) + len(self.areas) + len(self.statuses)
+
+    @property
     def has_filters(self) -> bool:
-        return bool(self.goals or self.areas or self.statuses)
+        return self.filter_count > 0
 
 
 class ProjectSearch:

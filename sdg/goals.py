@@ -28,15 +28,23 @@ def contrast_ratio(first: str, second: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+class Texts:
+    """Texts kept per language, read in the active language (Danish where one is missing)."""
+
+    def text(self, field: str, language: str | None = None) -> str:
+        texts = getattr(self, field)
+        return texts.get((language or get_language() or "")[:2]) or texts[SOURCE_LANGUAGE]
+
+
 @dataclass(frozen=True)
-class Target:
+class Target(Texts):
     goal: int
     code: str
     title: dict
 
 
 @dataclass(frozen=True)
-class Goal:
+class Goal(Texts):
     number: int
     colour: str
     title: dict
@@ -47,10 +55,6 @@ class Goal:
     def text_colour(self) -> str:
         """White or near-black, whichever reads better on the goal's colour (WCAG contrast)."""
         return max(("#FFFFFF", "#1A1A1A"), key=lambda text: contrast_ratio(self.colour, text))
-
-    def text(self, field: str, language: str | None = None) -> str:
-        texts = getattr(self, field)
-        return texts.get((language or get_language() or "")[:2]) or texts[SOURCE_LANGUAGE]
 
 
 @cache

@@ -87,7 +87,7 @@ def call_to_action_to_a_page(objects):
         [
             "<h2>Vær med i arbejdsgruppen</h2>",
             "<p>Vi mødes første tirsdag i måneden.</p>",
-            f'<a class="button" href="{page.url}">Læs om gruppen</a>',
+            f'<a class="button button-secondary" href="{page.url}">Læs om gruppen</a>',
         ],
     )
 
@@ -101,7 +101,7 @@ def call_to_action_to_an_address(objects):
             "page": None,
             "url": "https://lokalraad.example.dk/kontakt",
         },
-        ['<a class="button" href="https://lokalraad.example.dk/kontakt">Kontakt</a>'],
+        ['<a class="button button-secondary" href="https://lokalraad.example.dk/kontakt">Kontakt</a>'],
     )
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from participation.forms import RATE_LIMITED_MESSAGE
 from participation.models import CommentStatus, IdeaAnswer, SurveyResponse
-from participation.survey import consent_text, survey_results
+from participation.survey import Comment, consent_text, survey_results
 from participation.tests.factories import SurveyPageFactory, add_ideas
 from plan_pages.tests.factories import LocalAreaPlanPageFactory
 
@@ -118,7 +118,7 @@ def test_priority_aggregation_on_a_known_set(survey, ideas):
     by_title = {result.idea.title: result for result in results.ideas}
     assert (by_title["Fugleskjul"].answers, by_title["Fugleskjul"].average) == (3, 4.0)
     assert by_title["Fugleskjul"].volunteers == 2
-    assert by_title["Fugleskjul"].comments == ["Vigtig"]
+    assert by_title["Fugleskjul"].comments == [Comment("Vigtig", "da")]
     assert (by_title["Badebro"].answers, by_title["Badebro"].average) == (2, 1.5)
     assert (by_title["Trampesti"].answers, by_title["Trampesti"].average) == (0, None)
 
@@ -288,6 +288,24 @@ def test_answers_in_english_count_with_the_danish_survey(client, survey, plan, i
     assert (stored.survey_id, stored.language) == (survey.pk, "en")
     assert stored.answers.get().idea == ideas[0]
     assert survey_results(english_survey).ideas[0].average == 5
+
+
+def test_a_danish_comment_on_the_english_survey_is_marked_as_danish(
+    client, survey, plan, ideas, locale_en
+):
+    """Comments are shown as written: a screen reader must read a Danish one in Danish."""
+    english_plan = plan.copy_for_translation(locale_en, copy_parents=True)
+    english_plan.save_revision().publish()
+    english_survey = survey.copy_for_translation(locale_en)
+    english_survey.save_revision().publish()
+    response = record(survey, ideas, [])
+    IdeaAnswer.objects.create(
+        response=response, idea=ideas[0], comment="Gerne med lys", comment_status="approved"
+    )
+
+    html = client.get(english_survey.url).content.decode()
+
+    assert '<li lang="da">Gerne med lys</li>' in html
 
 
 def test_anonymisation_removes_personal_data_and_keeps_the_counts(survey, ideas, settings):

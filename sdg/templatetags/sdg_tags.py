@@ -1,8 +1,9 @@
 from django import template
+from django.utils.html import format_html
 
 from wagtail.models import Locale
 
-from sdg.goals import goals
+from sdg.goals import goals, targets
 from sdg.models import SDGGoalPage
 
 register = template.Library()
@@ -28,7 +29,35 @@ def sdg_goal_tags(context, numbers):
     }
 
 
+@register.inclusion_tag("components/sdg_targets.html", takes_context=True)
+def sdg_targets(context, codes):
+    """The targets by code and text, each linking to its place on its goal's page: a code such
+    as "15.5" alone says nothing to a resident."""
+    pages = goal_pages_for(context["request"])
+    known = [targets()[code] for code in codes if code in targets()]
+    return {"targets": [(target, pages.get(target.goal)) for target in known]}
+
+
+@register.simple_tag(takes_context=True)
+def goal_page_of(context, goal):
+    """The live goal page of the active language for a goal, or None."""
+    return goal_pages_for(context["request"]).get(goal.number)
+
+
 @register.filter
 def sdg_short_title(goal):
     """The goal's short title in the active language."""
     return goal.text("short_title")
+
+
+@register.filter
+def goal_colours(goal):
+    """The goal's colour and the text colour that reads on it, as the CSS variables every goal
+    swatch, tile and header uses: always both, so no text falls back to the page's colour."""
+    return format_html("--goal-colour: {}; --goal-text: {}", goal.colour, goal.text_colour)
+
+
+@register.filter
+def sdg_title(goal_or_target):
+    """A goal's or a target's full title in the active language."""
+    return goal_or_target.text("title")

@@ -89,3 +89,21 @@ def test_every_goal_has_a_text_colour_with_at_least_4_5_to_1_contrast():
         assert contrast_ratio(goal.colour, goal.text_colour) >= 4.5, goal.number
     assert goals()[7].text_colour == "#1A1A1A"  # white on #FCC30B fails
     assert goals()[1].text_colour == "#FFFFFF"
+
+
+@pytest.mark.django_db
+def test_every_goal_page_header_sets_the_text_colour_that_reads_on_its_goal_colour(
+    site_root, client
+):
+    """The goal number in the header is written in the goal's own text colour; without it,
+    dark text fell on seven dark goal colours."""
+    from django.utils.html import escape
+
+    ensure_goal_pages(site_root)
+    for page in SDGGoalPage.objects.live():
+        goal = goals()[page.number]
+        header = (
+            f'<header class="goal-header" style="'
+            f'{escape(f"--goal-colour: {goal.colour}; --goal-text: {goal.text_colour}")}">'
+        )
+        assert header in client.get(page.url).content.decode(), page.number

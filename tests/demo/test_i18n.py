@@ -142,7 +142,7 @@ def test_a_page_without_translation_offers_the_other_front_page_with_a_note(demo
 
     english_home = first_live(HomePage, "en")
     assert f'href="{english_home.url}"' in switcher
-    assert "this page is not translated" in switcher
+    assert f'href="{english_home.url}" hreflang="en" lang="en">English (front page)</a>' in switcher
     assert 'hreflang="en"' not in html.split("</head>")[0]
 
 

@@ -4,6 +4,7 @@ The demo's Site record is `localhost` on port 80; `make run` serves 127.0.0.1:80
 """
 
 import re
+from urllib.parse import urlparse
 from xml.etree import ElementTree
 
 import pytest
@@ -75,3 +76,14 @@ def test_the_configured_host_keeps_the_site_records_address(demo_site, client):
     project = ProjectPage.objects.live().filter(locale__language_code="da").first()
     html = get(client, project.url, host="localhost").content.decode()
     assert f'<link rel="canonical" href="http://localhost{project.url}">' in html
+
+
+@pytest.mark.parametrize("endpoint", ["plans", "projects", "goals", "pages"])
+def test_the_api_names_pages_and_their_parents_on_the_served_address(demo_site, client, endpoint):
+    listing = get(client, f"/api/v2/{endpoint}/?limit=3").json()["items"]
+    detail = get(client, urlparse(listing[0]["meta"]["detail_url"]).path).json()
+
+    html_urls = [item["meta"]["html_url"] for item in listing] + [detail["meta"]["html_url"]]
+    if detail["meta"].get("parent"):
+        html_urls.append(detail["meta"]["parent"]["meta"]["html_url"])
+    assert all(url.startswith(f"http://{SERVED}/") for url in html_urls), html_urls

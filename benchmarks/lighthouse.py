@@ -99,23 +99,31 @@ def wait_until_up(url, seconds=30):
     raise RuntimeError(f"{url} did not answer in {seconds} s")
 
 
-def lighthouse(url, report, chrome):
-    """One Lighthouse run (mobile preset, the default) of `url`; its JSON report."""
-    subprocess.run(
-        [
-            "node",
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-        ],
-        env={**os.environ, "CHROME_PATH": chrome},
-        check=True,
-    )
-    return json.loads(report.read_text())
+def lighthouse(url, report, chrome, attempts=3):
+    """One Lighthouse run (mobile preset, the default) of `url`; its JSON report. A run that
+    Lighthouse itself gives up on (NO_NAVSTART and the like, on a busy machine) is tried again."""
+    for attempt in range(1, attempts + 1):
+        result = subprocess.run(
+            [
+                "node",
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ],
+            env={**os.environ, "CHROME_PATH": chrome},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode == 0:
+            return json.loads(report.read_text())
+        error = result.stderr.strip().splitlines()[-1:] or ["no message"]
+        print(f"    Lighthouse failed on {url} (attempt {attempt} of {attempts}): {error[0]}")
+    sys.exit(f"Lighthouse failed {attempts} times on {url}")
 
 
 def scores(result):
@@ -161,11 +169,20 @@ def main():
     missed = []
     try:
         prepare(env)
-        server = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", "cms/gunicorn.py", "cms.wsgi"], cwd=ROOT, env=env
-        )
+        log = folder / "server.log"
+        with open(log, "wb") as output:
+            server = subprocess.Popen(
+                [PYTHON, "-m", "gunicorn", "-c", "cms/gunicorn.py", "cms.wsgi"],
+                cwd=ROOT,
+                env=env,
+                stdout=output,
+                stderr=output,
+            )
         try:
-            wait_until_up(f"{origin}/healthz")
+            try:
+                wait_until_up(f"{origin}/healthz")
+            except RuntimeError:
+                sys.exit(log.read_text())
             version = json.loads((LIGHTHOUSE.parents[1] / "package.json").read_text())["version"]
             print(f"Lighthouse {version}, mobile preset, {chrome}, {origin}")
             table = harness.Table(

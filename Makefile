@@ -8,7 +8,7 @@ EN_PO := locale/en/LC_MESSAGES/django.po
 # Det Fælles Designsystem's stylesheet pruned to the rules the templates and Python use: built
 # again when one of them changes (frontend/build-css.mjs).
 CSS := frontend/build/css/dkfds.min.css
-CSS_SOURCES := frontend/build-css.mjs $(shell find . \( -name node_modules -o -name .venv -o -name tests -o -name migrations \) -prune -o \( -name '*.html' -o -name '*.py' \) -print)
+CSS_SOURCES := frontend/build-css.mjs $(shell find . \( -name node_modules -o -name .venv -o -name .git -o -name static -o -name tests -o -name migrations \) -prune -o \( -name '*.html' -o -name '*.py' \) -print)
 # Debian's text layout and fonts, which WeasyPrint needs to write the annual reports as PDF.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 

@@ -5,11 +5,15 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SETUP_STAMP := $(VENV)/.installed
 EN_PO := locale/en/LC_MESSAGES/django.po
+# Det Fælles Designsystem's stylesheet pruned to the rules the templates and Python use: built
+# again when one of them changes (frontend/build-css.mjs).
+CSS := frontend/build/css/dkfds.min.css
+CSS_SOURCES := frontend/build-css.mjs $(shell find . \( -name node_modules -o -name .venv -o -name .git -o -name static -o -name tests -o -name migrations \) -prune -o \( -name '*.html' -o -name '*.py' \) -print)
 # Debian's text layout and fonts, which WeasyPrint needs to write the annual reports as PDF.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint check messages compilemessages browser system-packages services
+.PHONY: help install css run test test-fast lint check messages compilemessages browser system-packages services lighthouse
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -21,7 +25,12 @@ $(SETUP_STAMP): pyproject.toml frontend/package-lock.json
 	npm ci --prefix frontend --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(SETUP_STAMP) compilemessages ## Create .venv, install the dependencies, compile translations
+install: $(SETUP_STAMP) compilemessages $(CSS) ## Create .venv, install the dependencies, compile translations, build the CSS
+
+css: $(CSS) ## Build the design system's CSS, pruned to the rules the templates use
+
+$(CSS): $(SETUP_STAMP) $(CSS_SOURCES)
+	npm run build --prefix frontend --silent
 
 compilemessages: $(SETUP_STAMP)
 	$(BIN)/python manage.py compilemessages --ignore=".venv/*" --verbosity 0
@@ -59,6 +68,9 @@ lint: install ## Check the code style, and that the apps depend one way (import-
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+
+lighthouse: install browser ## Lighthouse (mobile) on the demo served as in production; fails under its targets
+	$(BIN)/python -m benchmarks.lighthouse
 
 check: install ## Django's checks and a check for missing migrations
 	$(BIN)/python manage.py check

@@ -123,16 +123,28 @@ USE_I18N = True
 FORMAT_MODULE_PATH = ["cms.formats"]
 USE_TZ = True
 
-# Det Fælles Designsystem from npm (frontend/package.json), served as one tree: its CSS
-# refers to ../fonts and ../img.
-STATICFILES_DIRS = [("dkfds", BASE_DIR / "frontend" / "node_modules" / "dkfds" / "dist")]
+# Det Fælles Designsystem from npm (frontend/package.json): the pages load its stylesheet
+# pruned to the rules the templates use (frontend/build-css.mjs, `make css`), which refers to
+# the package's ../fonts and ../img; the package's full stylesheets are not served.
+# Of the fonts only the woff2 and woff files it names, not the package's eot, otf and ttf.
+DKFDS = BASE_DIR / "frontend" / "node_modules" / "dkfds" / "dist"
+STATICFILES_DIRS = [
+    ("dkfds/css", BASE_DIR / "frontend" / "build" / "css"),
+    *(
+        (f"dkfds/fonts/IBMPlexSans/{fonts}", DKFDS / "fonts" / "IBMPlexSans" / fonts)
+        for fonts in ("complete/woff2", "complete/woff", "split/woff2", "split/woff")
+    ),
+    ("dkfds/img", DKFDS / "img"),
+]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    # Hashed names, and gzip and Brotli copies made by collectstatic, which WhiteNoise serves
+    # to browsers that accept them, hashed files with a far-future `immutable` Cache-Control.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

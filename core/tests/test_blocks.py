@@ -101,7 +101,9 @@ def call_to_action_to_an_address(objects):
             "page": None,
             "url": "https://lokalraad.example.dk/kontakt",
         },
-        ['<a class="button button-secondary" href="https://lokalraad.example.dk/kontakt">Kontakt</a>'],
+        [
+            '<a class="button button-secondary" href="https://lokalraad.example.dk/kontakt">Kontakt</a>'
+        ],
     )
 
 

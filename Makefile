@@ -59,7 +59,7 @@ services: ## Install Debian's nginx and Redis where missing and start Redis: the
 	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --save "" >/dev/null
 
 test: install system-packages browser services ## Run the tests (SQLite, or the database in DATABASE_URL), one process per core
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 test-fast: install system-packages ## Run the tests not marked slow or browser (under a minute): no demo site, no browser
 	$(BIN)/python -m pytest -m "not slow and not browser"

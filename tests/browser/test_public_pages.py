@@ -1,34 +1,30 @@
-"""Every public page type, in both languages, in a real browser (Debian's Chromium).
+"""The public site in a real browser (Debian's Chromium), as residents use it.
 
-One test loads the demo site once and checks each page with axe-core (WCAG 2.0/2.1 A and AA),
-the Nu Html Checker, the keyboard, the page-weight budget and JavaScript switched off.
+The crawl opens every page a person can reach from the two front pages at 320, 375 and 1280 px
+(tests/browser/crawl.py), validates the HTML of each with the Nu Html Checker, checks one page
+of each type without JavaScript, and saves a screenshot of each page type at 375 and 1280 px
+in both languages into a folder it prints.
 """
 
-import gzip
 import json
+import shutil
 import subprocess
 from io import StringIO
 from pathlib import Path
 from urllib.parse import urlparse
 
+from django.conf import settings
 from django.core.management import call_command
-from django.utils import translation
 
 import pytest
 
-from home.models import HomePage, InformationPage
 from participation.models import SurveyPage, SurveyResponse
-from plan_pages.models import (
-    AnnualReportPage,
-    LocalAreaPlanPage,
-    ProjectPage,
-)
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
-from sdg.models import SDGGoalPage, SDGIndexPage
+from tests.browser.crawl import Crawl
 from tests.page_types import page_types
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-BUDGET_BYTES = 150 * 1024
+SCREENSHOTS = Path(settings.BASE_DIR) / ".test-screenshots"
+SCREENSHOT_WIDTHS = (375, 1280)
 
 pytestmark = [
     # Each test loads the demo site into a real (committed) database; serialized_rollback
@@ -46,37 +42,6 @@ def tools(tool):
     return {name: tool(name) for name in ("chromium", "java", "axe-core", "vnu")}
 
 
-def public_urls():
-    """One page of each type (every registered type, checked) in each language, plus the
-    search page with filters."""
-    urls = []
-    for language in ("da", "en"):
-        pages = [
-            HomePage.objects.get(locale__language_code=language),
-            LocalAreaPlanPage.objects.filter(
-                locale__language_code=language, plan_kind="blup"
-            ).first(),
-            LocalAreaPlanPage.objects.filter(
-                locale__language_code=language, plan_kind="lup"
-            ).first(),
-            ProjectPage.objects.filter(locale__language_code=language).first(),
-            AnnualReportPage.objects.filter(locale__language_code=language).order_by("path")[0],
-            SDGIndexPage.objects.get(locale__language_code=language),
-            SDGGoalPage.objects.get(locale__language_code=language, number=11),
-            *SurveyPage.objects.filter(locale__language_code=language),
-        ] + list(InformationPage.objects.filter(locale__language_code=language))
-        missing = {model.__name__ for model in page_types()} - {type(p).__name__ for p in pages}
-        assert not missing, f"no {language!r} page checked of the types {sorted(missing)}"
-        urls += [page.url for page in pages]
-        project = ProjectPage.objects.filter(locale__language_code=language).first()
-        group = project.working_groups.first()
-        with translation.override(language):
-            urls.append(project.url + project.reverse_subpage("join", args=[group.pk]))
-        search = "/da/soeg/" if language == "da" else "/en/search/"
-        urls += [f"{search}?q=sti&goal=15&status=idea", f"{search}?q=zzzz"]
-    return urls
-
-
 def launch(playwright, tools):
     return playwright.chromium.launch(
         executable_path=tools["chromium"],
@@ -89,44 +54,83 @@ def launch(playwright, tools):
     )
 
 
-def axe_violations(page, axe):
-    page.add_script_tag(path=axe)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
-    return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}× e.g. "
-        f"{violation['nodes'][0]['target']})"
-        for violation in result["violations"]
-    ]
-
-
-def html_errors(files, tools):
-    """The Nu Html Checker's errors for the saved pages."""
+def html_errors(pages, folder, tools):
+    """The Nu Html Checker's errors for the pages' HTML as served, in one run."""
+    files = {}
+    for number, (path, html) in enumerate(pages.items()):
+        files[f"page{number}.html"] = path
+        (folder / f"page{number}.html").write_text(html, encoding="utf-8")
     result = subprocess.run(
-        [
-            tools["java"],
-            "-jar",
-            tools["vnu"],
-            "--errors-only",
-            "--format",
-            "json",
-            *map(str, files),
-        ],
+        [tools["java"], "-jar", tools["vnu"], "--errors-only", "--format", "json", str(folder)],
         capture_output=True,
         text=True,
         check=False,
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    return [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    return [f"{files[Path(m['url']).name]}:{m.get('lastLine')}: {m['message']}" for m in messages]
 
 
-def reaches_with_tab(page, selector, presses=40):
-    for _ in range(presses):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return True
-    return False
+def page_kinds():
+    """`kind(path)`: the page type of an address, for one screenshot per type and language.
+    An address a page serves through a route (a project's "join" form) is its type and route."""
+    from wagtail.models import Page
+
+    types = {page.url: type(page).__name__ for page in Page.objects.live().specific() if page.url}
+
+    def kind(path):
+        path = path.split("?")[0]
+        known = max((url for url in types if path.startswith(url)), key=len, default="/")
+        rest = path[len(known) :].strip("/").split("/")[0]
+        page_type = types.get(known, "site")
+        return f"{page_type}-{rest}" if rest else page_type
+
+    return kind, set(types.values())
+
+
+def test_every_public_page_at_every_width_is_accessible_valid_light_and_keyboard_usable(
+    live_server, tmp_path, monkeypatch, tools, capsys
+):
+    """The crawl of the demo site in both languages: see tests/browser/crawl.py for what each
+    page is checked for. It fails on any problem on any page at any width."""
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-Password-1")
+    call_command("load_demo_content", stdout=StringIO())
+    kind, live_types = page_kinds()  # the database is read before Playwright starts its loop
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir()
+    first_of_kind, no_script_problems = {}, []
+
+    def screenshot(page, path, width):
+        path = urlparse(page.url).path  # where a redirect (/was) led
+        key = (kind(path), page.evaluate("document.documentElement.lang"))
+        if width in SCREENSHOT_WIDTHS and first_of_kind.setdefault(key, path) == path:
+            page.screenshot(path=SCREENSHOTS / f"{key[0]}-{key[1]}-{width}.png", full_page=True)
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright, tools)
+        crawl = Crawl(live_server.url, Path(tools["axe-core"]).read_text(encoding="utf-8"))
+        crawl.run(browser, ["/da/", "/en/"], on_page=screenshot)
+        bare = browser.new_context(
+            java_script_enabled=False, viewport={"width": 375, "height": 800}
+        )
+        for path in first_of_kind.values():
+            page = bare.new_page()
+            page.goto(f"{live_server.url}{path}")
+            if not page.locator("main h1").first.is_visible():
+                no_script_problems.append(f"{path}: no visible heading without JavaScript")
+            page.close()
+        browser.close()
+
+    with capsys.disabled():
+        print(f"\n{len(crawl.visited)} pages crawled; screenshots of each type in {SCREENSHOTS}")
+    seen_types = {kind(path) for path in crawl.visited}
+    missing = {model.__name__ for model in page_types()} & live_types - seen_types
+    assert not missing, f"no link leads to a page of the types {sorted(missing)}"
+    assert {model.__name__ for model in page_types()} <= live_types, "the demo lacks a page type"
+    problems = crawl.problems + no_script_problems + html_errors(crawl.html, tmp_path, tools)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
 
 
 def policy_violations(page):
@@ -139,106 +143,6 @@ def policy_violations(page):
         ),
     )
     return blocked
-
-
-def check_page(context, strict, no_script, url, own_host, axe):
-    """Problems found on one page, and its HTML as the browser saw it. `context` lets axe in
-    past the page's Content-Security-Policy; `strict` keeps to the policy."""
-    page = context.new_page()
-    hosts, transferred = set(), []
-    page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
-    page.on("response", lambda response: transferred.append(response))
-    response = page.goto(url, wait_until="load")
-    if response.status != 200:
-        return [f"status {response.status}"], ""
-    html = response.text()  # as served, before axe is injected
-    problems = [f"axe {violation}" for violation in axe_violations(page, axe)]
-    if hosts - {own_host}:
-        problems.append(f"requests to other hosts: {hosts - {own_host}}")
-    size = sum(
-        len(gzip.compress(r.body()))
-        for r in transferred
-        if r.request.resource_type in ("document", "stylesheet", "script")
-    )
-    if size > BUDGET_BYTES:
-        problems.append(f"HTML+CSS+JS {size // 1024} KB compressed, over 150 KB")
-
-    page.close()
-
-    page = strict.new_page()
-    blocked = policy_violations(page)
-    page.goto(url)
-    page.keyboard.press("Tab")
-    if not page.evaluate("document.activeElement.classList.contains('skipnav')"):
-        problems.append("the skip link is not the first focusable element")
-    for selector in ("#header-search", ".language-switcher a"):
-        if not reaches_with_tab(page, selector):
-            problems.append(f"{selector} cannot be reached with Tab")
-    problems += [f"blocked by the page's policy: {message}" for message in blocked]
-    page.close()
-
-    bare = no_script.new_page()
-    bare.goto(url)
-    if not bare.locator("main h1").first.is_visible():
-        problems.append("no visible heading without JavaScript")
-    bare.close()
-    return problems, html
-
-
-PHONE_WIDTHS = (320, 375)
-
-
-def sideways_scrolling(browser, origin, paths):
-    """Pages wider than a phone's screen (WCAG 2.1 1.4.10 Reflow), with what sticks out."""
-    problems = []
-    for width in PHONE_WIDTHS:
-        page = browser.new_context(viewport={"width": width, "height": 800}).new_page()
-        for path in paths:
-            page.goto(f"{origin}{path}")
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > width:
-                too_wide = page.evaluate(
-                    "[...document.querySelectorAll('body *')]"
-                    ".filter(e => e.getBoundingClientRect().right > innerWidth + 1)"
-                    ".slice(0, 3).map(e => e.tagName + '.' + e.className)"
-                )
-                problems.append(f"{path}: {scroll_width} px wide at {width} px {too_wide}")
-        page.context.close()
-    return problems
-
-
-def test_public_pages_are_accessible_valid_light_and_keyboard_usable(
-    live_server, tmp_path, monkeypatch, tools
-):
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-Password-1")
-    call_command("load_demo_content", stdout=StringIO())
-    paths = public_urls()  # the database is read before Playwright starts its event loop
-    own_host = urlparse(live_server.url).netloc
-
-    problems, saved = [], []
-    with sync_playwright() as playwright:
-        browser = launch(playwright, tools)
-        # axe-core is put into each page as an inline script, which the page's policy forbids.
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-        strict = browser.new_context(viewport={"width": 1280, "height": 900})
-        no_script = browser.new_context(
-            java_script_enabled=False, viewport={"width": 375, "height": 800}
-        )
-        for number, path in enumerate(paths):
-            found, html = check_page(
-                context, strict, no_script, f"{live_server.url}{path}", own_host, tools["axe-core"]
-            )
-            problems += [f"{path}: {problem}" for problem in found]
-            saved.append(tmp_path / f"page{number}.html")
-            saved[-1].write_text(html, encoding="utf-8")
-        problems += sideways_scrolling(browser, live_server.url, paths)
-        browser.close()
-
-    problems += html_errors(saved, tools)
-    if problems:
-        pytest.fail("\n".join(problems), pytrace=False)
 
 
 def test_a_resident_answers_the_open_survey_with_the_keyboard_and_no_javascript(

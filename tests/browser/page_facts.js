@@ -1,0 +1,69 @@
+// What tests/browser/crawl.py checks on a page, read in one pass: its links, every address it
+// names, SVG attributes that must be numbers, its text blocks with their language, its width.
+(numberAttributes) => {
+  const links = [...document.querySelectorAll("a[href]")].map((a) => a.href);
+
+  const addresses = [];
+  for (const element of document.querySelectorAll("[href], [src], [action], [srcset]")) {
+    for (const name of ["href", "src", "action"]) {
+      if (element.hasAttribute(name)) addresses.push(element[name] || element.getAttribute(name));
+    }
+    for (const candidate of (element.getAttribute("srcset") || "").split(",")) {
+      if (candidate.trim()) addresses.push(new URL(candidate.trim().split(" ")[0], location).href);
+    }
+  }
+  for (const meta of document.querySelectorAll("meta[content]")) {
+    if (/^https?:/.test(meta.content)) addresses.push(meta.content);
+  }
+
+  const number = /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?(px|%|em)?$/;
+  const svgNumbers = [];
+  for (const element of document.querySelectorAll("svg, svg *")) {
+    for (const name of numberAttributes) {
+      const value = element.getAttribute(name);
+      if (value !== null && !number.test(value.trim())) {
+        svgNumbers.push(`<${element.tagName} ${name}="${value}">`);
+      }
+    }
+    const box = element.getAttribute("viewBox");
+    if (box !== null && !box.trim().split(/[\s,]+/).every((part) => number.test(part))) {
+      svgNumbers.push(`<${element.tagName} viewBox="${box}">`);
+    }
+  }
+
+  // Text as blocks a reader meets (a paragraph, a list item, a link), with the language the
+  // page declares for it.
+  const blocks = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const blockSelector =
+    "p, li, h1, h2, h3, h4, h5, h6, td, th, dd, dt, figcaption, blockquote, label, legend, a, " +
+    "button, summary, caption";
+  while (walker.nextNode()) {
+    const parent = walker.currentNode.parentElement;
+    if (parent && walker.currentNode.textContent.trim() && !parent.closest("script, style")) {
+      blocks.add(parent.closest(blockSelector) || parent);
+    }
+  }
+  const texts = [...blocks].map((block) => ({
+    text: block.textContent.replace(/\s+/g, " ").trim().slice(0, 300),
+    lang: block.closest("[lang]").lang,
+    alt: false,
+  }));
+  for (const image of document.querySelectorAll("img[alt]")) {
+    texts.push({ text: image.alt, lang: image.closest("[lang]").lang, alt: true });
+  }
+
+  const tooWide = [...document.querySelectorAll("body *")]
+    .filter((element) => element.getBoundingClientRect().right > innerWidth + 1)
+    .slice(0, 3)
+    .map((element) => `${element.tagName}.${element.className}`);
+
+  return {
+    links,
+    addresses,
+    svgNumbers,
+    texts,
+    tooWide,
+    scrollWidth: document.documentElement.scrollWidth,
+  };
+};

@@ -4,14 +4,13 @@ Not marked `postgresql`: this module runs on whichever database the run uses, an
 suite on both (search/wordforms.py says why stems alone are not enough).
 """
 
-from django.urls import reverse
-from django.utils import translation
-
 import pytest
 
 from core.tests.database import built_once, make_locale_en, make_site_root
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 from search.wordforms import forms
+
+from .searching import found, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +59,7 @@ ENGLISH_PAIRS = [
 def shared(django_db_setup, django_db_blocker):
     with built_once(django_db_blocker):
         site_root, locale_en = make_site_root(), make_locale_en()
-        plan = LocalAreaPlanPageFactory(parent=site_root, title="Glumsø", villages="Glumsø")
-        plan.save_revision().publish()
+        plan = publish(LocalAreaPlanPageFactory(parent=site_root, title="Glumsø"))
         english_plan = plan.copy_for_translation(locale_en, copy_parents=True)
         english_plan.save_revision().publish()
         titles = {}
@@ -71,13 +69,6 @@ def shared(django_db_setup, django_db_blocker):
                 page.save_revision().publish()
                 titles[key] = title
         yield titles
-
-
-def found(client, language, words):
-    with translation.override(language):
-        url = reverse("search")
-    response = client.get(url, {"q": words})
-    return {project.title for project in response.context["outcome"].page.object_list}
 
 
 @pytest.mark.parametrize(("words", "keys"), DANISH_PAIRS)

@@ -21,7 +21,7 @@ from participation.models import Idea, SurveyPage
 from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage
 from sdg.models import SDGGoalPage, SDGIndexPage
 
-from .wordforms import words
+from .wordforms import query_forms, stem_text, words
 
 MAX_PER_GROUP = 10
 # What each group holds; the projects come between the areas and the ideas on the page.
@@ -77,11 +77,42 @@ def names_a_place(plan, query_words) -> bool:
     return any(word in places for word in query_words)
 
 
+def title_matches(page, query, language) -> bool:
+    """Does the page's title (or a goal's short title) hold every word of the query, in one of
+    its forms? Such pages come first in their group: the goal of "klima" is goal 13, not the
+    goals that mention climate in one of their targets."""
+    title = f"{page.title} {getattr(page, 'short_title', '')}"
+    stems = set(stem_text(title, language).split())
+    return all(
+        any(
+            stem == form or (prefix and stem.startswith(form))
+            for stem in stems
+            for form, prefix in word
+        )
+        for word in query_forms(query, language)
+    )
+
+
+def order(found, query_words, language):
+    """Plans that name the place first, then pages whose titles hold the words, then the rest,
+    each tier in the backend's order."""
+    phrase = " ".join(query_words)
+    return sorted(
+        found,
+        key=lambda page: (
+            not (isinstance(page, LocalAreaPlanPage) and names_a_place(page, query_words)),
+            not title_matches(page, phrase, language),
+        ),
+    )
+
+
 def page_result(page, plan_titles) -> Result:
     """A page's title and address, with a line that places it: an area's villages, the area
     a survey or a report belongs to, or a page's summary."""
     if isinstance(page, LocalAreaPlanPage):
         return Result(page.title, page.url, page.villages)
+    if isinstance(page, SDGGoalPage):
+        return Result(f"{page.number}. {page.short_title}", page.url, page.title)
     if getattr(page, "plan_id", None) in plan_titles:
         return Result(page.title, page.url, plan_titles[page.plan_id])
     return Result(page.title, page.url, getattr(page, "summary", "") or page.search_description)
@@ -98,15 +129,12 @@ def grouped_results(text: str, locale) -> list[ResultGroup]:
     ids = ranked_ids(pages, phrase)
     by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     found = [by_id[pk] for pk in ids if pk in by_id]
-    plans = [page for page in found if isinstance(page, LocalAreaPlanPage)]
-    # A village's name leads to its area's plan first, before plans that only mention it.
-    plans.sort(key=lambda plan: not names_a_place(plan, query_words))
     plan_titles = dict(
         LocalAreaPlanPage.objects.filter(
             pk__in={getattr(page, "plan_id", None) for page in found}
         ).values_list("pk", "title")
     )
-    for page in plans + [page for page in found if not isinstance(page, LocalAreaPlanPage)]:
+    for page in order(found, query_words, locale.language_code):
         group = groups[GROUP_OF_TYPE.get(type(page), "pages")]
         if len(group.results) < MAX_PER_GROUP:
             group.results.append(page_result(page, plan_titles))

@@ -72,8 +72,10 @@ class WorkingGroup(TranslatableMixin, Orderable):
             raise ValidationError(errors)
 
 
-class Idea(TranslatableMixin, Orderable):
-    """An idea from the citizens' meeting. The plan's survey asks residents about each one."""
+class Idea(index.Indexed, TranslatableMixin, Orderable):
+    """An idea from the citizens' meeting. The plan's survey asks residents about each one.
+
+    Indexed for search on its own (it is not a page), in its own language like the pages."""
 
     page = ParentalKey(LocalAreaPlanPage, on_delete=models.CASCADE, related_name="ideas")
     number = models.PositiveSmallIntegerField(_("number"))
@@ -100,6 +102,11 @@ class Idea(TranslatableMixin, Orderable):
         TranslatableField("description"),
         SynchronizedField("number", overridable=False),
         SynchronizedField("project", overridable=False),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("description"),
+        index.FilterField("locale"),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

@@ -27,7 +27,7 @@ from core.metadata import image_url, without_empty
 from core.models import BasePage, SummaryPage
 from core.plugins import PluginPanels, PluginRoutesMixin, contributions
 from sdg.fields import GoalNumbersField, TargetCodesField
-from sdg.goals import goals
+from sdg.goals import goals, searchable_text
 from sdg.models import AbstractGoalTag
 
 from .councils import CouncilPermissions
@@ -401,6 +401,7 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         index.SearchField("body"),
         index.SearchField("how_to_take_part"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.SearchField("goal_words"),
         index.FilterField("status"),
         index.FilterField("plan"),
     ]
@@ -430,6 +431,10 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
     @property
     def goal_numbers(self):
         return [tag.goal for tag in self.goal_tags.all()]
+
+    def goal_words(self) -> str:
+        """Indexed with the project, so "klima" or "climate" finds the projects of goal 13."""
+        return searchable_text(self.goal_numbers, self.targets, self.locale.language_code)
 
     def chosen_village_goals(self):
         if not self.plan_id:

@@ -89,6 +89,27 @@ def _target_label(code: str) -> str:
 target_label = lazy(_target_label, str)
 
 
+def searchable_text(numbers, target_codes, language: str) -> str:
+    """The words by which residents look for work on these goals: each goal's title and short
+    title, and the texts of the chosen targets, in one language.
+
+    Only chosen targets: the targets of goal 11 (the commonest) mention climate, water and
+    more, so all of them would make "klima" find nearly every project."""
+    language = (language or SOURCE_LANGUAGE)[:2]
+    known_goals, known_targets = goals(), targets()
+    texts = [
+        known_goals[number].text(field, language)
+        for number in numbers
+        if number in known_goals
+        for field in ("short_title", "title")
+    ]
+    for code in target_codes or ():
+        if code in known_targets:
+            title = known_targets[code].title
+            texts.append(title.get(language) or title[SOURCE_LANGUAGE])
+    return "\n".join(texts)
+
+
 def goal_choices() -> list[tuple[int, str]]:
     return [(number, goal_label(number)) for number in goals()]
 

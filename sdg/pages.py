@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from wagtail.models import Locale, Page
+from wagtail.search import index
 
 from .goals import SOURCE_LANGUAGE, goals, targets_of
 from .models import SDGGoalPage, SDGIndexPage, SDGTarget
@@ -41,7 +42,11 @@ def ensure_goal_pages(parent: Page, language: str = SOURCE_LANGUAGE) -> SDGIndex
     existing = set(SDGGoalPage.objects.child_of(index_page).values_list("number", flat=True))
     for number in goals():
         if number not in existing:
-            index_page.add_child(instance=build_goal_page(number, language))
+            page = index_page.add_child(instance=build_goal_page(number, language))
+            # Indexed again with its targets: the page's row is indexed as it is saved, before
+            # its targets are (with the immediate task backend), and a target's words should
+            # find its goal.
+            index.insert_or_update_object(page)
     return index_page
 
 

@@ -1,6 +1,7 @@
 import os
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Page
@@ -24,6 +25,9 @@ class Command(BaseCommand):
         pages_before = Page.objects.count()
         result = DemoLoader(load_content(), password=os.environ.get("DEMO_PASSWORD")).run()
         created = Page.objects.count() - pages_before
+        # Rebuilt each time, so a database indexed by an older version of the search (or
+        # before a goal's texts changed) finds what the current one would.
+        call_command("update_index", verbosity=0)
         self.stdout.write(f"Demo content ready in Danish and English ({created} pages created).")
         for username, password in result.passwords.items():
             self.stdout.write(f"  user {username!r} has the password {password!r}")

@@ -1,0 +1,153 @@
+"""Everything else a resident looks for, beside the projects: grouped by kind.
+
+Projects have their own faceted search (`plan_pages.listing`); this finds the other pages of the
+active language (plans, surveys, goals, annual reports, information pages) and the ideas from
+the citizens' meetings, and sorts them into groups. Pages of apps this one does not know (the
+information pages of `home`, which sits beside `search`) fall into "Pages".
+
+The number of queries is fixed: one for the matching pages, one per page type found (a handful
+of types at most), one for the matching ideas and one to load them; none per result.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from participation.models import Idea, SurveyPage
+from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage
+from sdg.models import SDGGoalPage, SDGIndexPage
+
+from .wordforms import query_forms, stem_text, words
+
+MAX_PER_GROUP = 10
+# What each group holds; the projects come between the areas and the ideas on the page.
+GROUPS = {
+    "areas": _("Local areas"),
+    "participation": _("Ideas and surveys"),
+    "goals": _("UN goals"),
+    "pages": _("Pages"),
+}
+GROUP_OF_TYPE = {
+    LocalAreaPlanPage: "areas",
+    SurveyPage: "participation",
+    SDGGoalPage: "goals",
+    SDGIndexPage: "goals",
+    AnnualReportPage: "pages",
+}
+
+
+@dataclass
+class Result:
+    title: str
+    url: str
+    context: str = ""
+
+
+@dataclass
+class ResultGroup:
+    key: str
+    results: list = field(default_factory=list)
+
+    @property
+    def heading(self):
+        return GROUPS[self.key]
+
+    @property
+    def anchor(self):
+        return f"results-{self.key}"
+
+
+def ranked_ids(queryset, text) -> list[int]:
+    """The ids the search backend finds for the words, best first where the backend ranks."""
+    # SQLite's backend ranks with a subquery per matching row: see plan_pages.listing.
+    by_relevance = connection.vendor != "sqlite"
+    results = get_search_backend().search(
+        text, queryset, operator="and", order_by_relevance=by_relevance
+    )
+    return list(dict.fromkeys(results.get_queryset().values_list("pk", flat=True)))
+
+
+def names_a_place(plan, query_words) -> bool:
+    """Does the plan's title or its list of villages and parishes name one of the words?"""
+    places = set(words(f"{plan.title} {plan.villages}"))
+    return any(word in places for word in query_words)
+
+
+def title_matches(page, query, language) -> bool:
+    """Does the page's title (or a goal's short title) hold every word of the query, in one of
+    its forms? Such pages come first in their group: the goal of "klima" is goal 13, not the
+    goals that mention climate in one of their targets."""
+    title = f"{page.title} {getattr(page, 'short_title', '')}"
+    stems = set(stem_text(title, language).split())
+    return all(
+        any(
+            stem == form or (prefix and stem.startswith(form))
+            for stem in stems
+            for form, prefix in word
+        )
+        for word in query_forms(query, language)
+    )
+
+
+def order(found, query_words, language):
+    """Plans that name the place first, then pages whose titles hold the words, then the rest,
+    each tier in the backend's order."""
+    phrase = " ".join(query_words)
+    return sorted(
+        found,
+        key=lambda page: (
+            not (isinstance(page, LocalAreaPlanPage) and names_a_place(page, query_words)),
+            not title_matches(page, phrase, language),
+        ),
+    )
+
+
+def page_result(page, plan_titles) -> Result:
+    """A page's title and address, with a line that places it: an area's villages, the area
+    a survey or a report belongs to, or a page's summary."""
+    if isinstance(page, LocalAreaPlanPage):
+        return Result(page.title, page.url, page.villages)
+    if isinstance(page, SDGGoalPage):
+        return Result(f"{page.number}. {page.short_title}", page.url, page.title)
+    if getattr(page, "plan_id", None) in plan_titles:
+        return Result(page.title, page.url, plan_titles[page.plan_id])
+    return Result(page.title, page.url, getattr(page, "summary", "") or page.search_description)
+
+
+def grouped_results(text: str, locale) -> list[ResultGroup]:
+    """The groups that have results for the words, in the order they are shown."""
+    query_words = words(text)
+    if not query_words:
+        return []
+    phrase = " ".join(query_words)
+    groups = {key: ResultGroup(key) for key in GROUPS}
+    pages = Page.objects.live().public().filter(locale=locale).not_type(ProjectPage)
+    ids = ranked_ids(pages, phrase)
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    found = [by_id[pk] for pk in ids if pk in by_id]
+    plan_titles = dict(
+        LocalAreaPlanPage.objects.filter(
+            pk__in={getattr(page, "plan_id", None) for page in found}
+        ).values_list("pk", "title")
+    )
+    for page in order(found, query_words, locale.language_code):
+        group = groups[GROUP_OF_TYPE.get(type(page), "pages")]
+        if len(group.results) < MAX_PER_GROUP:
+            group.results.append(page_result(page, plan_titles))
+    groups["participation"].results += idea_results(phrase, locale)
+    return [group for group in groups.values() if group.results]
+
+
+def idea_results(phrase, locale) -> list[Result]:
+    ids = ranked_ids(Idea.objects.all(), phrase)
+    live_plans = LocalAreaPlanPage.objects.live().public().filter(locale=locale)
+    ideas = (
+        Idea.objects.filter(pk__in=ids, locale=locale, page__in=live_plans)
+        .select_related("page")
+        .order_by("page__title", "number")[:MAX_PER_GROUP]
+    )
+    return [Result(idea.title, f"{idea.page.url}#ideas-heading", idea.page.title) for idea in ideas]

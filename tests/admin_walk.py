@@ -6,8 +6,11 @@ import re
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -20,6 +23,15 @@ import polib
 READ_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt", "data-w-tooltip-content-value"}
 # Elements whose content is code or data, not text on the screen.
 UNREAD_ELEMENTS = {"script", "style", "svg", "textarea"}
+# The attributes whose addresses the browser loads as it shows the page.
+FETCHED = {
+    ("src", "img"),
+    ("srcset", "img"),
+    ("srcset", "source"),
+    ("src", "script"),
+    ("href", "link"),
+    ("src", "iframe"),
+}
 # Placeholders of Python's two string formats, filled by the code: any text may stand there.
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sdif]|%[sd]|\{[a-z_0-9]*\}")
 LETTERS = re.compile(r"[A-Za-z]{2}")
@@ -32,6 +44,7 @@ class TextCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.texts = []
         self.links = []
+        self.fetched = []  # addresses the browser loads: images, scripts, style sheets, icons
         self._unread_depth = 0
         self._sidebar = None  # the sidebar's JSON while it is being read
 
@@ -45,6 +58,8 @@ class TextCollector(HTMLParser):
                 self._add(value)
             if name == "href" and tag == "a" and value:
                 self.links.append(value)
+            if (name, tag) in FETCHED and value:
+                self.fetched += [part.split()[0] for part in value.split(",") if part.strip()]
 
     def handle_endtag(self, tag):
         if self._sidebar is not None and tag == "script":
@@ -70,6 +85,8 @@ class TextCollector(HTMLParser):
                     self._add(value)
                 elif key == "url" and isinstance(value, str):
                     self.links.append(value)
+                elif key.endswith("Url") and isinstance(value, str):
+                    self.fetched.append(value)  # the account menu's avatarUrl
                 else:
                     self._read_menu(value)
 
@@ -148,6 +165,12 @@ def screen_key(path):
     return re.sub(r"\d+", "N", path)
 
 
+class Screen(NamedTuple):
+    texts: list  # the text nodes and read attributes
+    fetched: list  # the addresses it makes the browser load
+    html: str
+
+
 def screen_html(response):
     """The HTML a response shows: a page, or a dialog (Wagtail's modals answer JSON with the
     dialog's HTML in it). None for anything else."""
@@ -163,7 +186,7 @@ def screen_html(response):
 
 def walk(client, start_paths, limit=400):
     """Visit `start_paths`, then every admin screen linked from them (one per `screen_key`), and
-    return {path: text nodes} of each HTML screen that answered 200."""
+    return {path: Screen} of each HTML screen that answered 200."""
     queue = list(start_paths)
     seen_keys = set()
     screens = {}
@@ -178,7 +201,7 @@ def walk(client, start_paths, limit=400):
         if html is None:
             continue
         page = read(html)
-        screens[path] = page.texts
+        screens[path] = Screen(page.texts, page.fetched, html)
         for link in page.links:
             parts = urlsplit(link)
             if parts.netloc or not parts.path.startswith("/admin/"):
@@ -232,3 +255,14 @@ def editable_pages(model, user):
                 pages.append(page)
                 break
     return pages
+
+
+@cache
+def walk_as(username):
+    """The screens a walk as `username` starts from and the text of every screen it reached.
+    Walked once per user: the walks only read, and the demo site stays the same for the module."""
+    user = get_user_model().objects.get(username=username)
+    client = Client()
+    client.force_login(user)
+    start = screens_to_start_from(user)
+    return start, walk(client, start)

@@ -301,3 +301,7 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET"]
 CORS_ALLOW_CREDENTIALS = False
+
+# Avatars are the ones people upload, or Wagtail's own: the admin never asks an outside service
+# (Gravatar by default), which would tell it who works in the admin and breaks where it is blocked.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

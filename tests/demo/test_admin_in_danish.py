@@ -3,12 +3,11 @@ string of Wagtail's or wagtail-localize's catalogues is left untranslated on any
 
 import json
 import re
-from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import reverse
 
 import wagtail
@@ -17,29 +16,18 @@ import wagtail_localize
 import polib
 import pytest
 
-from tests.admin_walk import screens_to_start_from, untranslated_strings, walk
+from tests.admin_walk import untranslated_strings, walk, walk_as
 
 pytestmark = pytest.mark.django_db
 
 USERS = ["lokalraad-glumsoe-og-omegn", "redaktoer"]
 
 
-@cache
-def walk_as(username):
-    """The screens a walk as `username` starts from and the text of every screen it reached.
-    Walked once per user: the walks only read, and the demo site stays the same for the module."""
-    user = get_user_model().objects.get(username=username)
-    client = Client()
-    client.force_login(user)
-    start = screens_to_start_from(user)
-    return start, walk(client, start)
-
-
 def english_on(screens):
     """{msgid: [screens showing it untranslated]}."""
     found = {}
-    for path, texts in screens.items():
-        for msgid in untranslated_strings(texts):
+    for path, screen in screens.items():
+        for msgid in untranslated_strings(screen.texts):
             found.setdefault(msgid, []).append(path)
     return found
 
@@ -68,7 +56,7 @@ def test_the_walk_reaches_participation_settings_choosers_and_reports(demo_site,
 
 def test_the_walk_opens_the_translation_editor_and_the_workflow_dialogs(demo_site):
     _start, screens = walk_as("redaktoer")
-    texts = {text for screen in screens.values() for text in screen}
+    texts = {text for screen in screens.values() for text in screen.texts}
 
     assert "Send tilbage til rettelse" in texts  # "Request changes"
     assert "Godkend med kommentar" in texts  # "Approve with comment"

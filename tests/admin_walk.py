@@ -35,6 +35,7 @@ FETCHED = {
 # Placeholders of Python's two string formats, filled by the code: any text may stand there.
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sdif]|%[sd]|\{[a-z_0-9]*\}")
 LETTERS = re.compile(r"[A-Za-z]{2}")
+TAG = re.compile(r"<[^>]+>")
 
 
 class TextCollector(HTMLParser):
@@ -110,43 +111,52 @@ def english_catalogues():
     )
 
 
-def catalogue_key(entry, msgid):
-    key = f"{entry.msgctxt}\x04{msgid}" if entry.msgctxt else msgid
+def catalogue_key(entry):
+    key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
     return (key, 0) if entry.msgid_plural else key
 
 
 @cache
 def interface_strings():
-    """{msgid: (text or pattern, key in the translation catalogue)} for every English interface
-    string that can stand on its own as a text node: not markup, not a bare placeholder. Strings
-    with placeholders are patterns in which any text fills a placeholder."""
+    """[(msgid, text or pattern, key in the translation catalogue)] for every English interface
+    string: a string with markup gives one entry per stretch of text between its tags, a string
+    with placeholders a pattern in which any text fills a placeholder; stretches without two
+    letters in a row (bare placeholders, punctuation) are left out."""
     strings = {}
     for path in english_catalogues():
         for entry in polib.pofile(str(path)):
             for msgid in filter(None, (entry.msgid, entry.msgid_plural)):
-                if entry.obsolete or "<" in msgid or not LETTERS.search(PLACEHOLDER.sub("", msgid)):
-                    continue
-                parts = [" ".join(part.split()) for part in PLACEHOLDER.split(msgid)]
-                shown = (
-                    parts[0] if len(parts) == 1 else re.compile(".+?".join(map(re.escape, parts)))
-                )
-                strings.setdefault(msgid, (shown, catalogue_key(entry, entry.msgid)))
-    return strings
+                for stretch in TAG.split(msgid):
+                    if entry.obsolete or not LETTERS.search(PLACEHOLDER.sub("", stretch)):
+                        continue
+                    strings.setdefault((msgid, stretch), (shown(stretch), catalogue_key(entry)))
+    return [(msgid, text, key) for (msgid, _stretch), (text, key) in strings.items()]
+
+
+def shown(stretch):
+    """The stretch as text, or as a pattern where it has placeholders."""
+    parts = [" ".join(part.split()) for part in PLACEHOLDER.split(stretch)]
+    if len(parts) == 1:
+        return parts[0]
+    return re.compile(".*?".join(map(re.escape, parts)))
 
 
 def untranslated_strings(texts, language="da"):
     """The English interface strings among `texts` that have no translation in `language`, as
-    {msgid: text}: each text that is exactly one such string, placeholders filled with anything."""
+    {msgid: text}: a text that is such a string (placeholders filled with anything), or that
+    begins with one followed by a space (a string and the data it introduces, "Awaiting <task>")."""
     catalogue = translation.trans_real.translation(language)._catalog
-    missing = {
-        msgid: shown for msgid, (shown, key) in interface_strings().items() if key not in catalogue
-    }
-    plain = {shown: msgid for msgid, shown in missing.items() if isinstance(shown, str)}
-    patterns = [(shown, msgid) for msgid, shown in missing.items() if not isinstance(shown, str)]
+    missing = [
+        (msgid, text, key) for msgid, text, key in interface_strings() if key not in catalogue
+    ]
+    plain = {text: msgid for msgid, text, _key in missing if isinstance(text, str)}
+    patterns = [(text, msgid) for msgid, text, _key in missing if not isinstance(text, str)]
     found = {}
     for text in set(texts):
-        if text in plain:
-            found[plain[text]] = text
+        words = text.split(" ")
+        for length in range(1, len(words) + 1):
+            if (start := " ".join(words[:length])) in plain:
+                found[plain[start]] = text
         for pattern, msgid in patterns:
             if pattern.fullmatch(text):
                 found[msgid] = text

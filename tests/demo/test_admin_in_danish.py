@@ -72,7 +72,8 @@ def test_the_walk_finds_english_when_the_projects_translations_of_wagtail_are_mi
         client.force_login(get_user_model().objects.get(username="redaktoer"))
         found = english_on(walk(client, ["/admin/"], limit=1))
 
-    assert {"Request changes", "Approve with comment", "Search all pages…"} <= set(found)
+    summary = '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>'
+    assert {"Request changes", "Approve with comment", "Search all pages…", summary} <= set(found)
 
 
 def javascript_catalogue(client, url):

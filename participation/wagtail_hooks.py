@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -16,7 +16,7 @@ from wagtail.models import Page
 from plan_pages.councils import areas_of
 from plan_pages.models import ProjectPage
 
-from .models import IdeaAnswer, SurveyPage, SurveyResponse
+from .models import CommentStatus, IdeaAnswer, SurveyPage, SurveyResponse
 from .panels import IdeasPanel
 from .reports import participation_figures
 from .working_groups import serve_join
@@ -44,6 +44,18 @@ def ideas_panel():
 @hooks.register("project_page_panels")
 def working_groups_panel():
     return [InlinePanel("working_groups", heading=_("Working groups"), label=_("working group"))]
+
+
+@hooks.register("council_home_sections")
+def comments_to_moderate(plan, request):
+    """On a council's start page: its surveys' comments that wait for moderation."""
+    waiting = IdeaAnswer.objects.filter(
+        response__survey__in=SurveyPage.objects.descendant_of(plan),
+        comment_status=CommentStatus.PENDING,
+    ).exclude(comment="")
+    context = {"count": waiting.count(), "answers_url": reverse("survey_answers:index")}
+    template = "participation/admin/comments_to_moderate.html"
+    return render_to_string(template, context, request=request)
 
 
 @hooks.register("plan_subpage_types")

@@ -2,16 +2,23 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 
 from wagtail import hooks
+from wagtail.admin.menu import DismissibleMenuItem, MenuItem
+from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
+from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail_localize.views import report, snippets_api
 
 from sdg.models import SDGGoalPage
 
-from .councils import areas_of
+from .admin_home import CouncilPlanPanel, SubmissionsPanel, council_plans
+from .councils import areas_of, is_council_member
 from .feeds import goal_feeds
+from .guides import GUIDES, as_html, guide_text, guides_for
 from .listing import ProjectSearch
 from .models import LocalAreaPlanPage
 
@@ -96,3 +103,74 @@ def translations_report_for_translators(request, menu_items):
     if not request.user.has_perm(TRANSLATE):
         report_url = reverse("wagtail_localize:translations_report")
         menu_items[:] = [item for item in menu_items if item.url != report_url]
+
+
+@hooks.register("construct_homepage_panels")
+def start_page_per_role(request, panels):
+    """A council starts at its own plan; an editor at what the councils have sent."""
+    if is_council_member(request.user):
+        # The plan panel lists what the council has sent; Wagtail's own list would repeat it.
+        panels[:] = [
+            panel for panel in panels if panel.name != "user_objects_in_workflow_moderation"
+        ]
+        panels[:0] = [CouncilPlanPanel(plan, request) for plan in council_plans(request.user)]
+    elif areas_of(request.user) is None:
+        panels.insert(0, SubmissionsPanel())
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail adds its own
+def no_site_counts_for_councils(request, summary_items):
+    """The site's counts ("130 pages") are every area's: a council's plan panel says what is its."""
+    if is_council_member(request.user):
+        summary_items.clear()
+
+
+class CouncilExplorerMenuItem(ExplorerMenuItem):
+    """ "Sider" opens a council's own plan. Wagtail starts the explorer at the pages the user may
+    edit in common, which for a council is the root above both languages' trees."""
+
+    def render_component(self, request):
+        plans = council_plans(request.user)[:2]
+        if len(plans) != 1:
+            return super().render_component(request)
+        return PageExplorerMenuItemComponent(
+            self.name, self.label, self.url, plans[0].pk, icon_name=self.icon_name
+        )
+
+
+@hooks.register("construct_main_menu")
+def council_explorer_starts_at_its_plan(request, menu_items):
+    if not is_council_member(request.user):
+        return
+    menu_items[:] = [
+        CouncilExplorerMenuItem(
+            item.label, item.url, name=item.name, icon_name=item.icon_name, order=item.order
+        )
+        if isinstance(item, ExplorerMenuItem)
+        else item
+        for item in menu_items
+    ]
+
+
+def guide(request, role):
+    if role not in GUIDES:
+        raise Http404
+    context = {"title": GUIDES[role][1], "guide": as_html(guide_text(role))}
+    return TemplateResponse(request, "plan_pages/admin/guide.html", context)
+
+
+@hooks.register("register_admin_urls")
+def guide_urls():
+    return [path("vejledning/<slug:role>/", guide, name="admin_guide")]
+
+
+@hooks.register("construct_help_menu")
+def our_guides_in_the_help_menu(request, menu_items):
+    """The Help menu has our Danish guides in place of Wagtail's English guide and release notes,
+    (whose "new" badge never goes away for a volunteer who opens the admin twice a year)."""
+    guides = [
+        MenuItem(title, url, icon_name="help", order=number)
+        for number, (title, url) in enumerate(guides_for(request.user))
+    ]
+    kept = [item for item in menu_items if not isinstance(item, DismissibleMenuItem)]
+    menu_items[:] = guides + kept

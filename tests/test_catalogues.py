@@ -77,3 +77,9 @@ def test_extraction_reads_the_sources_and_leaves_the_projects_catalogues_alone(
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_catalogue_is_complete(fresh_catalogues, language):
     assert problems(fresh_catalogues / language / "LC_MESSAGES" / "django.po") == ""
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_the_danish_for_wagtails_admin_is_complete(domain):
+    catalogue = settings.BASE_DIR / "admin_locale" / "da" / "LC_MESSAGES" / f"{domain}.po"
+    assert problems(catalogue) == ""

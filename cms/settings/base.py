@@ -116,7 +116,9 @@ LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own strings (`make messages` keeps them), then Danish for the admin strings that
+# Wagtail's and wagtail-localize's own catalogues leave in English (admin_locale/README.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "admin_locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 # British English dates and 24-hour times for `en` (cms/formats/en/formats.py).
@@ -311,3 +313,7 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET"]
 CORS_ALLOW_CREDENTIALS = False
+
+# Avatars are the ones people upload, or Wagtail's own: the admin never asks an outside service
+# (Gravatar by default), which would tell it who works in the admin and breaks where it is blocked.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

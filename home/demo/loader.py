@@ -5,6 +5,7 @@ import secrets
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import cycle
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -38,6 +39,16 @@ from .participation import add_responses, build_ideas, build_survey, load_partic
 CONTENT_FILE = Path(__file__).resolve().parent / "content.json"
 SOURCE = "da"
 FEATURED_PER_SITE = 3
+# Invented people, one per area's council (in the order of the plans), so that the editor can
+# tell who sent what.
+COUNCIL_MEMBER_NAMES = [
+    ("Karen", "Holm"),
+    ("Jens", "Mikkelsen"),
+    ("Birgitte", "Lund"),
+    ("Ole", "Sørensen"),
+    ("Hanne", "Dahl"),
+    ("Per", "Nygaard"),
+]
 HOME_SLUG = {"da": "forside", "en": "home"}
 DEFAULT_WORKING_GROUP = {
     "name": {"da": "Arbejdsgruppen", "en": "The working group"},
@@ -186,24 +197,29 @@ class DemoLoader:
         return page
 
     def ensure_users(self):
-        admin = self.ensure_user("admin", is_superuser=True)
-        self.ensure_user("redaktoer", groups=[Group.objects.get(name=EDITORS_GROUP)])
+        admin = self.ensure_user("admin", ("Admin", "Næstved"), is_superuser=True)
+        editors = [Group.objects.get(name=EDITORS_GROUP)]
+        self.ensure_user("redaktoer", ("Mette", "Kjærgaard"), groups=editors)
         return admin
 
     def ensure_council_members(self, home: HomePage):
         """One member per area's council, named after the area: lokalraad-glumsoe-og-omegn."""
-        for plan in LocalAreaPlanPage.objects.child_of(home):
+        plans = LocalAreaPlanPage.objects.child_of(home).order_by("path")
+        for plan, name in zip(plans, cycle(COUNCIL_MEMBER_NAMES), strict=False):
             council = LocalCouncil.objects.get(plan_key=plan.translation_key)
-            self.ensure_user(f"lokalraad-{plan.slug}", groups=[council.group])
+            self.ensure_user(f"lokalraad-{plan.slug}", name, groups=[council.group])
 
-    def ensure_user(self, username, *, is_superuser=False, groups=()):
-        user, created = get_user_model().objects.get_or_create(
+    def ensure_user(self, username, name, *, is_superuser=False, groups=()):
+        first_name, last_name = name
+        user, created = get_user_model().objects.update_or_create(
             username=username,
-            defaults={
+            defaults={"first_name": first_name, "last_name": last_name},
+            create_defaults={
                 "email": f"{username}@naestved.example.dk",
                 "is_staff": is_superuser,
                 "is_superuser": is_superuser,
-                "first_name": "Demo",
+                "first_name": first_name,
+                "last_name": last_name,
             },
         )
         if created or self.reset_passwords:

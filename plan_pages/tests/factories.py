@@ -107,3 +107,17 @@ def log_in_editor(client, django_user_model, username="redaktoer"):
     user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     client.force_login(user)
     return client
+
+
+AREAS = {"A": "Glumsø og Omegn", "B": "Tybjerg og Omegn"}
+
+
+def published_plans(parent, **fields):
+    """Two areas' published plans, {"A": Glumsø og Omegn, "B": Tybjerg og Omegn}, for the tests
+    of what one area's council sees of the other's."""
+    plans = {}
+    for key, title in AREAS.items():
+        plan = LocalAreaPlanPageFactory(parent=parent, title=title, **fields)
+        plan.save_revision().publish()
+        plans[key] = plan
+    return plans

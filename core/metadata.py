@@ -1,18 +1,24 @@
 """Absolute addresses, share images and JSON-LD for a page's head."""
 
+import html
 import json
+import re
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http.request import split_domain_port
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from wagtail.models import Site
 
 # Inside <script>, "</script>" or "<!--" in a title would end or confuse the element; the
 # JSON stays the same JSON with these written as \u escapes (as Django's json_script does).
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-SHARE_IMAGE_FILTER = "fill-1200x630"
+SHARE_IMAGE_FILTER = "fill-1200x630"  # Wagtail centres every fill crop on the focal point
+# Search engines show about this much of a description; share previews less.
+DESCRIPTION_LENGTH = 200
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 
 def json_ld_script(data):
@@ -51,6 +57,16 @@ def image_url(image, request):
     if image is None:
         return None
     return absolute_url(image.get_rendition(SHARE_IMAGE_FILTER).url, request)
+
+
+def plain_description(text) -> str:
+    """`text` (plain or rich text) as one line of plain text for a description, shortened at a
+    word to DESCRIPTION_LENGTH characters."""
+    if not text:
+        return ""
+    text = BLOCK_END.sub(" ", str(text))  # paragraphs and list items stay words apart
+    plain = " ".join(html.unescape(strip_tags(text)).split())
+    return Truncator(plain).chars(DESCRIPTION_LENGTH)
 
 
 def without_empty(data):

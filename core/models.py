@@ -1,6 +1,7 @@
 """The base of every public page, and the site's contact details and settings."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +23,11 @@ class BasePage(Page):
         return self.search_description
 
     def share_image(self):
+        """The image share previews show, or None for the site's default (`ContactDetails`)."""
         return None
+
+    def share_image_alt(self) -> str:
+        return ""
 
     def structured_data(self, request) -> dict | None:
         """schema.org data for the page's JSON-LD, or None."""
@@ -33,12 +38,25 @@ class BasePage(Page):
         return []
 
 
-class SummaryPage(BasePage):
-    """A page listed in cards and search: a short summary and a picture."""
-
-    summary = models.TextField(
-        _("summary"), max_length=400, help_text=_("One or two sentences for lists and search.")
+def image_alt_text_field():
+    return models.CharField(
+        _("alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it, in the page's language. "
+            "Leave empty to use the image's description."
+        ),
     )
+
+
+class PagePicture(models.Model):
+    """A page's own picture (its hero, its card and its share image) with alt text that belongs
+    to the page, as Wagtail's ImageBlock gives a picture in a body its contextual alt text.
+
+    The alt text is a text field of the page, so wagtail-localize translates it with the page;
+    the image's description (one text, in the library's language) is only its default."""
+
     image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("image"),
@@ -47,15 +65,42 @@ class SummaryPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt_text = image_alt_text_field()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def image_alt(self) -> str:
+        if self.image is None:
+            return ""
+        return self.image_alt_text or self.image.description
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt_text and not self.image.description:
+            message = _("Describe the picture for people who cannot see it.")
+            raise ValidationError({"image_alt_text": message})
+
+    def share_image(self):
+        return self.image
+
+    def share_image_alt(self) -> str:
+        return self.image_alt
+
+
+class SummaryPage(PagePicture, BasePage):
+    """A page listed in cards and search: a short summary and a picture."""
+
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences for lists and search.")
+    )
 
     class Meta:
         abstract = True
 
     def share_description(self) -> str:
         return self.search_description or self.summary
-
-    def share_image(self):
-        return self.image
 
 
 class ContactDetails(TranslatableMixin, models.Model):
@@ -70,6 +115,16 @@ class ContactDetails(TranslatableMixin, models.Model):
     digital_post_url = models.URLField(
         _("digital post link"), blank=True, help_text=_("Where residents send Digital Post.")
     )
+    share_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("default share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when a page without a picture of its own is shared."),
+    )
+    share_image_alt_text = image_alt_text_field()
 
     panels = [
         FieldPanel("site_name"),
@@ -79,12 +134,16 @@ class ContactDetails(TranslatableMixin, models.Model):
         FieldPanel("opening_hours"),
         FieldPanel("email"),
         FieldPanel("digital_post_url"),
+        FieldPanel("share_image"),
+        FieldPanel("share_image_alt_text"),
     ]
     translatable_fields = [
         TranslatableField("site_name"),
         TranslatableField("unit"),
         TranslatableField("address"),
         TranslatableField("opening_hours"),
+        TranslatableField("share_image_alt_text"),
+        SynchronizedField("share_image"),
         SynchronizedField("phone"),
         SynchronizedField("email"),
         SynchronizedField("digital_post_url"),
@@ -96,6 +155,12 @@ class ContactDetails(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.unit} ({self.locale})"
+
+    @property
+    def share_image_alt(self) -> str:
+        if self.share_image is None:
+            return ""
+        return self.share_image_alt_text or self.share_image.description
 
 
 @register_setting(icon="mail")

@@ -10,7 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.models import BasePage, PagePicture
 from plan_pages.models import BlupPhase, LocalAreaPlanPage, ProjectPage
 from sdg.goals import goals
 from sdg.tagging import goal_counts
@@ -18,7 +18,7 @@ from sdg.tagging import goal_counts
 from .forms import HomePageForm
 
 
-class HomePage(BasePage):
+class HomePage(PagePicture, BasePage):
     """The municipal overview: what LUP and BLUP are, and every area's plan."""
 
     intro = models.TextField(_("introduction"), max_length=500)
@@ -27,6 +27,8 @@ class HomePage(BasePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("image_alt_text"),
         FieldPanel("about_lup"),
         FieldPanel("about_blup"),
         InlinePanel(

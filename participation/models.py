@@ -164,6 +164,9 @@ class SurveyPage(UnderPlanPage):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The survey must close after it opens.")})
 
+    def share_description(self):
+        return self.search_description or self.intro
+
     @property
     def state(self) -> str:
         """ "not_open", "open" or "closed", as of now."""

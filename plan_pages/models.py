@@ -144,6 +144,7 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
                 heading=_("Local council"),
             ),
             FieldPanel("image"),
+            FieldPanel("image_alt_text"),
             FieldPanel("vision"),
             FieldPanel("body"),
             InlinePanel("phases", heading=_("BLUP phases"), label=_("phase"), max_num=4),
@@ -384,6 +385,7 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
             FieldPanel("targets"),
             FieldPanel("village_goals"),
             FieldPanel("image"),
+            FieldPanel("image_alt_text"),
             FieldPanel("body"),
             MultiFieldPanel(
                 [
@@ -549,6 +551,9 @@ class AnnualReportPage(CouncilPermissions, RoutablePageMixin, BasePage):
     @cached_property
     def plan(self):
         return LocalAreaPlanPage.objects.parent_of(self).first()
+
+    def share_description(self):
+        return self.search_description or self.foreword
 
     @cached_property
     def figures(self):

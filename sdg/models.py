@@ -47,6 +47,10 @@ class SDGIndexPage(Page):
     class Meta:
         verbose_name = _("goal overview")
 
+    def share_description(self):
+        """For the page's head (the site's `page_meta` reads it from any page that has it)."""
+        return self.search_description or self.intro
+
     def get_context(self, request, *args, **kwargs):
         from .tagging import goal_counts
 
@@ -108,6 +112,9 @@ class SDGGoalPage(Page):
 
     class Meta:
         verbose_name = _("goal")
+
+    def share_description(self):
+        return self.search_description or self.description
 
     @property
     def text_colour(self):

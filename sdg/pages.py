@@ -11,6 +11,12 @@ from .models import SDGGoalPage, SDGIndexPage, SDGTarget
 INDEX_TITLE = {"da": "Verdensmålene", "en": "The Global Goals"}
 INDEX_SLUG = {"da": "verdensmaal", "en": "global-goals"}
 GOAL_SLUG = {"da": "maal-{number}", "en": "goal-{number}"}
+INDEX_INTRO = {
+    "da": "<p>FN's 17 verdensmål for bæredygtig udvikling, og de lokale projekter, der arbejder "
+    "for hvert af dem.</p>",
+    "en": "<p>The UN's 17 Sustainable Development Goals, and the local projects that work "
+    "towards each of them.</p>",
+}
 
 
 def build_goal_page(number: int, language: str = SOURCE_LANGUAGE) -> SDGGoalPage:
@@ -36,7 +42,10 @@ def ensure_goal_pages(parent: Page, language: str = SOURCE_LANGUAGE) -> SDGIndex
     if index_page is None:
         index_page = parent.add_child(
             instance=SDGIndexPage(
-                title=INDEX_TITLE[language], slug=INDEX_SLUG[language], show_in_menus=True
+                title=INDEX_TITLE[language],
+                slug=INDEX_SLUG[language],
+                intro=INDEX_INTRO[language],
+                show_in_menus=True,
             )
         )
     existing = set(SDGGoalPage.objects.child_of(index_page).values_list("number", flat=True))
@@ -56,7 +65,12 @@ def untranslated_goal_pages(index_page: SDGIndexPage, language: str):
     its targets keyed like the page's, ready for `core.localize.translate_from_twin`."""
     locale = Locale.objects.get(language_code=language)
     if not index_page.get_translations().filter(locale=locale).exists():
-        yield index_page, SDGIndexPage(title=INDEX_TITLE[language], slug=INDEX_SLUG[language])
+        yield (
+            index_page,
+            SDGIndexPage(
+                title=INDEX_TITLE[language], slug=INDEX_SLUG[language], intro=INDEX_INTRO[language]
+            ),
+        )
     for page in SDGGoalPage.objects.child_of(index_page):
         if not page.get_translations().filter(locale=locale).exists():
             twin = build_goal_page(page.number, language)

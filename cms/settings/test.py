@@ -26,6 +26,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+SERVE_MEDIA = True  # the browser tests' live server shows the demo's pictures
 
 # The other values base.py reads from the environment, at their defaults.
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"

@@ -9,8 +9,10 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
-from core.metadata import absolute_url, image_url, json_ld_script
+from core.metadata import absolute_url, image_url, json_ld_script, plain_description
 from core.plugins import contributions
+
+from .navigation_tags import site_contact
 
 register = template.Library()
 
@@ -23,10 +25,25 @@ def call(page, method, *args, default=None):
     return function(*args) if function else default
 
 
+def share_picture(page, contact):
+    """The image a share preview shows and its alt text: the page's own (`share_image`), else
+    the site's default in the page's language (`ContactDetails.share_image`)."""
+    image = call(page, "share_image")
+    if image is not None:
+        return image, call(page, "share_image_alt", default="")
+    if contact is not None and contact.share_image is not None:
+        return contact.share_image, contact.share_image_alt
+    return None, ""
+
+
 @register.inclusion_tag("components/page_meta.html", takes_context=True)
 def page_meta(context, versions=()):
-    """The canonical address on every page; Open Graph and JSON-LD on Wagtail pages.
+    """The canonical address on every page; the description, Open Graph and JSON-LD on Wagtail
+    pages.
 
+    The description is the page's `share_description` (the editor's search description, else
+    the page's summary or introduction), as plain text; the share image the page's own, else
+    the site's default; the site name the contact details' in the page's language.
     `versions` are the page's language versions (`language_versions`), for og:locale:alternate.
     """
     request, page = context["request"], context.get("page")
@@ -34,18 +51,21 @@ def page_meta(context, versions=()):
     if not isinstance(page, Page):
         return {"canonical": absolute_url(request.path, request)}
     canonical = page.get_full_url(request)
-    image = call(page, "share_image")
+    contact = site_contact(context)
+    image, image_alt = share_picture(page, contact)
     data = call(page, "structured_data", request)
+    description = call(page, "share_description", default=page.search_description)
     return {
         "canonical": canonical,
+        "description": plain_description(description),
         "og": {
             "title": page.seo_title or page.title,
-            "description": call(page, "share_description", default=page.search_description),
+            "site_name": contact.site_name if contact else "",
             # Front pages (the site root and its translations) sit at depth 2.
             "type": "website" if page.depth <= 2 else "article",
             "url": canonical,
             "image": image_url(image, request),
-            "image_alt": image.title if image else "",
+            "image_alt": image_alt,
             "locale": OG_LOCALES.get(language, language),
             "alternates": [
                 OG_LOCALES.get(version["code"], version["code"])

@@ -15,6 +15,8 @@ class ImageFactory(wagtail_factories.ImageFactory):
 
     collection = factory.LazyFunction(root_collection)
     title = factory.Sequence(lambda n: f"Billede {n}")
+    # The library's alt text, which a page's own alt text (core.models.PagePicture) overrides.
+    description = factory.Sequence(lambda n: f"Et grønt billede nummer {n}")
     file = factory.django.ImageField(
         filename="billede.png",
         format="PNG",

@@ -35,8 +35,32 @@ def image(objects):
         },
         [
             'alt="Fugleskjulet ved Glumsø Sø set fra sydsiden"',
-            "<figcaption>Skjulet blev indviet i maj 2025. <small>Foto: Næstved Kommune</small>",
+            "<figcaption>Skjulet blev indviet i maj 2025. "
+            '<small class="credit">Foto: Næstved Kommune</small></figcaption>',
             f"/media/images/{picture.file.name.rsplit('/', 1)[-1].rsplit('.', 1)[0]}.",
+            'loading="lazy"',
+            'width="480"',
+            'height="360"',
+            'type="image/webp"',
+            "srcset=",
+        ],
+    )
+
+
+def image_without_caption(objects):
+    """The photographer's credit shows whether or not the editor wrote a caption."""
+    return (
+        {
+            "image": {
+                "image": objects["image"].pk,
+                "alt_text": "Søen om morgenen",
+                "decorative": False,
+            },
+            "caption": "",
+        },
+        [
+            'alt="Søen om morgenen"',
+            '<figcaption><small class="credit">Foto: Næstved Kommune</small></figcaption>',
         ],
     )
 
@@ -111,7 +135,7 @@ def call_to_action_to_an_address(objects):
 # must then show.
 EXAMPLES = {
     "text": [text],
-    "image": [image, decorative_image],
+    "image": [image, image_without_caption, decorative_image],
     "quote": [quote],
     "document": [document, document_without_link_text],
     "call_to_action": [call_to_action_to_a_page, call_to_action_to_an_address],

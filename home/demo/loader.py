@@ -10,10 +10,12 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from wagtail.models import Locale, Page, Site, WorkflowState
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site, WorkflowState
 from wagtail.users.models import UserProfile
 
 from core.localize import share_translation_keys, translate_from_twin
@@ -34,6 +36,7 @@ from plan_pages.models import (
 )
 from sdg.pages import ensure_goal_pages, untranslated_goal_pages
 
+from . import pictures
 from .participation import add_responses, build_ideas, build_survey, load_participation
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content.json"
@@ -57,6 +60,20 @@ DEFAULT_WORKING_GROUP = {
         "en": "The group runs the project and welcomes new people.",
     },
     "meeting_rhythm": {"da": "Efter aftale", "en": "As agreed"},
+}
+# Projects left without a picture, as some will be: their pages must read well without one.
+PROJECTS_WITHOUT_PICTURES = {
+    "nyhedsbrev-fra-lokalraadet",
+    "dialog-om-skolestrukturen",
+    "aarligt-foreningsmoede",
+    "bedre-lokale-busser",
+    "kort-over-lokale-gaardbutikker",
+}
+MUNICIPAL_CREDIT = "Illustration: Næstved Kommune"
+SHARE_PICTURE_SLUG = "naestved-kommune-lup"
+FIGURE_CAPTION = {
+    "da": "Lokalrådets tegning af området.",
+    "en": "The local council's drawing of the area.",
 }
 REPORT_TITLE = {"da": "Årsrapport {year}", "en": "Annual report {year}"}
 REPORT_SLUG = {"da": "aarsrapport-{year}", "en": "annual-report-{year}"}
@@ -127,6 +144,7 @@ class DemoLoader:
         self.reset_passwords = bool(password)
         self.password = password or secrets.token_urlsafe(12)
         self.result = DemoResult()
+        self.pictures = {}  # slug: (image, {"da": alt, "en": alt})
 
     @transaction.atomic
     def run(self) -> DemoResult:
@@ -243,13 +261,58 @@ class DemoLoader:
 
     def build_home(self, language) -> HomePage:
         data = in_language(self.content["home"], language)
+        image, alt = self.picture(HOME_SLUG[SOURCE], "landsby kirke sø", MUNICIPAL_CREDIT)
         return HomePage(
             title=data["title"],
             slug=HOME_SLUG[language],
             intro=data["intro"],
+            image=image,
+            image_alt_text=alt[language],
             about_lup=data["about_lup"],
             about_blup=data["about_blup"],
         )
+
+    def picture(self, slug: str, hints: str, credit: str | None = None, subject=None):
+        """The demo's picture for the page `slug`, drawn once (`pictures.draw`) and kept in the
+        image library with its Danish alt text as its description, and its alt text in each
+        language for the page, where it is translated with the page."""
+        if slug not in self.pictures:
+            drawn = pictures.draw(slug, hints, subject)
+            image_model = get_image_model()
+            title = f"Tegning: {slug}"
+            image = image_model.objects.filter(title=title).first()
+            if image is None:
+                x, y, width, height = drawn.focal_point
+                image = image_model(
+                    title=title,
+                    description=drawn.alt[SOURCE],
+                    credit=credit or pictures.credit_for(slug),
+                    collection=Collection.get_first_root_node(),
+                    file=ContentFile(drawn.data, name=f"{slug}.jpg"),
+                    width=pictures.WIDTH,  # known: Django need not open the file to measure it
+                    height=pictures.HEIGHT,
+                    focal_point_x=x,
+                    focal_point_y=y,
+                    focal_point_width=width,
+                    focal_point_height=height,
+                    uploaded_by_user=self.admin,
+                )
+                image._set_image_file_metadata()
+                image.save()
+            self.pictures[slug] = (image, drawn.alt)
+        return self.pictures[slug]
+
+    def figure(self, slug: str) -> dict:
+        """A figure block (FigureBlock: ImageBlock and caption) with a second drawing of the
+        area, its alt text in both languages in the block, as an editor enters it."""
+        image, alt = self.picture(f"{slug}-tegning", "landsby skov sø", subject="houses")
+        return {
+            "type": "image",
+            "value": {
+                "image": {"image": image.pk, "alt_text": alt, "decorative": False},
+                "caption": FIGURE_CAPTION,
+            },
+        }
 
     def point_default_site_at(self, home: HomePage):
         site = Site.objects.filter(is_default_site=True).first()
@@ -274,10 +337,14 @@ class DemoLoader:
 
     def build_plan(self, data: dict, language: str) -> LocalAreaPlanPage:
         text = in_language(data, language)
+        slug = data["slug"][SOURCE]
+        image, alt = self.picture(slug, f"landsby kirke {slug} {data['villages'][SOURCE]}")
         return LocalAreaPlanPage(
             title=text["title"],
             slug=text["slug"],
             summary=text["summary"],
+            image=image,
+            image_alt_text=alt[language],
             villages=text["villages"],
             plan_kind=data["plan_kind"],
             year_adopted=data["year_adopted"],
@@ -286,7 +353,7 @@ class DemoLoader:
             council_website=data["council_website"],
             council_email=data["council_email"],
             vision=text["vision"],
-            body=stream(data["body"], language, key=data["slug"][SOURCE]),
+            body=stream([*data["body"], self.figure(slug)], language, key=slug),
             concluded_on=as_date(data["concluded_on"]),
             concluded_note=text["concluded_note"] or "",
             phases=[
@@ -354,10 +421,16 @@ class DemoLoader:
 
     def build_project(self, data: dict, language: str) -> ProjectPage:
         text = in_language(data, language)
+        slug = data["slug"][SOURCE]
+        image, alt = None, {language: ""}
+        if slug not in PROJECTS_WITHOUT_PICTURES:
+            image, alt = self.picture(slug, " ".join([slug, *data["tags"]]))
         project = ProjectPage(
             title=text["title"],
             slug=text["slug"],
             summary=text["summary"],
+            image=image,
+            image_alt_text=alt[language],
             body=stream(data["body"], language, key=data["slug"][SOURCE]),
             status=data["status"],
             goal_tags=[ProjectGoal(goal=number) for number in data["goals"]],
@@ -429,7 +502,10 @@ class DemoLoader:
 
     def build_contact(self, language: str) -> ContactDetails:
         data = in_language(self.content["contact"], language)
+        image, alt = self.picture(SHARE_PICTURE_SLUG, "landsby kirke sø skov", MUNICIPAL_CREDIT)
         return ContactDetails(
+            share_image=image,
+            share_image_alt_text=alt[language],
             site_name=in_language(self.content["home"], language)["title"],
             unit=data["unit"],
             address=data["address"],

@@ -3,9 +3,13 @@
 import json
 import re
 
-import pytest
-import wagtail_factories
+from django.core.exceptions import ValidationError
 
+import pytest
+
+from core.models import ContactDetails, ContactSettings
+from core.tests.factories import ImageFactory
+from plan_pages.models import ProjectPage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +18,7 @@ HOSTILE = "Skov </script><script>alert(1)</script> & <!-- træer"
 
 
 def meta(html, prop):
-    return re.findall(rf'<meta property="{re.escape(prop)}" content="([^"]*)">', html)
+    return re.findall(rf'<meta (?:property|name)="{re.escape(prop)}" content="([^"]*)">', html)
 
 
 def json_ld(html):
@@ -58,13 +62,14 @@ def test_a_plan_has_open_graph_json_ld_and_a_canonical_address(client, plan):
 
 
 def test_a_project_has_json_ld_with_its_dates_and_an_image(client, plan):
-    image = wagtail_factories.ImageFactory(title="Skoven i maj")
+    image = ImageFactory(title="IMG_0042", description="Skoven i maj")
     project = ProjectPageFactory(parent=plan, title="Folkeskoven", goals=[15], image=image)
     project.start_date = project.end_date = None
     project.save_revision().publish()
     html = client.get(project.url).content.decode()
     [image_url] = meta(html, "og:image")
     assert image_url.startswith("http://testserver/") and "fill-1200x630" in image_url
+    # The image's description (the library's alt text), never its title.
     assert meta(html, "og:image:alt") == ["Skoven i maj"]
     data = json_ld(html)
     assert data["@type"] == "CreativeWork"
@@ -99,3 +104,71 @@ def test_the_overview_links_the_feed_of_every_project_in_the_head_and_visibly(cl
     assert 'href="/da/feeds/projects.rss"' in head
     assert '<a href="/da/feeds/projects.rss" type="application/rss+xml">Abonnér via RSS</a>' in html
     assert '<a href="/da/feeds/projects.atom" type="application/atom+xml">' in html
+
+
+def test_a_pages_own_alt_text_is_its_pictures_alt_text_in_each_language(client, plan, locale_en):
+    """The alt text belongs to the page (translated with it), the description is its default."""
+    image = ImageFactory(description="Skoven i maj", credit="Foto: Jens Krogh")
+    project = ProjectPageFactory(
+        parent=plan, title="Folkeskoven", image=image, image_alt_text="Bøgeskov ved søen"
+    )
+    project.save_revision().publish()
+    english = project.copy_for_translation(locale_en)
+    english.image_alt_text = "Beech wood by the lake"
+    english.save_revision().publish()
+
+    danish = client.get(project.url).content.decode()
+    assert meta(danish, "og:image:alt") == ["Bøgeskov ved søen"]
+    assert 'alt="Bøgeskov ved søen"' in danish
+    assert '<figcaption class="credit">Foto: Jens Krogh</figcaption>' in danish
+    html = client.get(english.url).content.decode()
+    assert meta(html, "og:image:alt") == ["Beech wood by the lake"]
+    assert 'alt="Beech wood by the lake"' in html
+    assert 'fetchpriority="high"' in html and 'loading="eager"' in html
+
+
+def test_a_picture_needs_alt_text_on_the_page_or_in_the_library(plan):
+    image = ImageFactory(description="")
+    project = ProjectPage(title="Folkeskoven", slug="folkeskoven", summary="Skov.", image=image)
+    with pytest.raises(ValidationError) as error:
+        plan.add_child(instance=project)
+    assert "image_alt_text" in error.value.message_dict
+
+
+def test_share_defaults_description_site_name_and_image(client, plan, home_page, locale_en):
+    """A page the editor gave no search description, no picture: its summary describes it,
+    the site's default share image and name (in the page's language) stand in."""
+    contact = ContactDetails.objects.create(
+        site_name="Lokale udviklingsplaner",
+        unit="Plan og Udvikling",
+        phone="55 88 55 88",
+        email="plan@naestved.example.dk",
+        share_image=ImageFactory(description="Kirken i Glumsø"),
+        share_image_alt_text="Tegning af Glumsø Kirke",
+    )
+    ContactSettings.objects.update_or_create(
+        site=home_page.get_site(), defaults={"contact": contact}
+    )
+    english = contact.copy_for_translation(locale_en)
+    english.site_name = "Local development plans"
+    english.share_image_alt_text = "Drawing of Glumsø church"
+    english.save()
+
+    html = client.get("/da/glumsoe/").content.decode()
+    assert meta(html, "description") == ["Lokalrådets plan for området."]
+    assert meta(html, "og:site_name") == ["Lokale udviklingsplaner"]
+    [image] = meta(html, "og:image")
+    assert "fill-1200x630" in image
+    assert meta(html, "og:image:alt") == ["Tegning af Glumsø Kirke"]
+    assert meta(html, "twitter:card") == ["summary_large_image"]
+    english_html = client.get("/en/glumsoe/").content.decode()
+    assert meta(english_html, "og:site_name") == ["Local development plans"]
+    assert meta(english_html, "og:image:alt") == ["Drawing of Glumsø church"]
+
+
+def test_a_rich_text_description_is_plain_and_short(client, plan):
+    plan.search_description = ""
+    plan.summary = "Et <b>kort</b> resumé. " + "Ord " * 100
+    plan.save_revision().publish()
+    [description] = meta(client.get("/da/glumsoe/").content.decode(), "description")
+    assert description.startswith("Et kort resumé. Ord") and len(description) <= 200

@@ -431,6 +431,12 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         return queryset.select_related("plan", "image").prefetch_related("goal_tags")
 
     @property
+    def tags_language(self):
+        """Tags are written on the Danish source page and copied, untranslated, to its
+        translations: an English page shows them marked as Danish."""
+        return settings.LANGUAGE_CODE
+
+    @property
     def goal_numbers(self):
         return [tag.goal for tag in self.goal_tags.all()]
 

@@ -225,3 +225,15 @@ def test_editors_can_update_a_translation_after_the_source_changed(demo_site, ad
 
     assert response.status_code == 200
     assert danish.title in response.content.decode()
+
+
+def test_the_danish_tags_on_an_english_project_are_marked_as_danish(demo_site, client):
+    """Tags are copied untranslated from the Danish source: a screen reader reading the English
+    page must say "legeplads" in Danish."""
+    project = ProjectPage.objects.live().filter(locale__language_code="en").exclude(tags=None)[0]
+
+    html = client.get(project.url).content.decode()
+
+    tags = html.split('<p class="tags">')[1].split("</p>")[0]
+    assert '<span lang="da"><span class="tag">' in tags
+    assert all(name in tags for name in project.tags.names())

@@ -64,6 +64,7 @@ def environment(folder, port):
         "CSRF_TRUSTED_ORIGINS": f"http://127.0.0.1:{port}",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "SECURE_SSL_REDIRECT": "false",
+        "SERVE_MEDIA": "true",  # the demo's pictures, which nginx serves in production
         "TASKS_BACKEND": "immediate",
         "DEMO_PASSWORD": secrets.token_urlsafe(12),
         "BIND": f"127.0.0.1:{port}",

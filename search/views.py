@@ -1,4 +1,5 @@
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
@@ -6,6 +7,11 @@ from plan_pages.listing import ProjectSearch
 
 from .groups import grouped_results
 from .typos import did_you_mean, filters_to_remove, suggested_query_url
+
+DESCRIPTION = _(
+    "Search local areas, projects, ideas, surveys and the UN goals. "
+    "Filter the projects by UN goal, area and status."
+)
 
 
 def search(request):
@@ -27,6 +33,7 @@ def search(request):
         {
             "query": query,
             "search_query": query.text,
+            "meta_description": DESCRIPTION,
             "outcome": outcome,
             # The local areas come first: a village's name leads to its area's plan.
             "groups_before": [group for group in groups if group.key == "areas"],

@@ -142,8 +142,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Django serves MEDIA_ROOT itself only in development (DEBUG) and where this is True (tests).
-SERVE_MEDIA = False
+# Django serves MEDIA_ROOT itself only in development (DEBUG) and where this is True: the
+# tests, and a server with no nginx in front (SERVE_MEDIA=true, as the Lighthouse script runs).
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "").lower() == "true"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names, and gzip and Brotli copies made by collectstatic, which WhiteNoise serves

@@ -48,8 +48,11 @@ def page_meta(context, versions=()):
     """
     request, page = context["request"], context.get("page")
     language = (get_language() or "da")[:2]
-    if not isinstance(page, Page):
-        return {"canonical": absolute_url(request.path, request)}
+    if not isinstance(page, Page):  # a view of its own (search): its description, if it has one
+        return {
+            "canonical": absolute_url(request.path, request),
+            "description": context.get("meta_description", ""),
+        }
     canonical = page.get_full_url(request)
     contact = site_contact(context)
     image, image_alt = share_picture(page, contact)

@@ -15,3 +15,13 @@ def test_the_main_navigation_leads_to_the_search_and_marks_it_current(client, si
         '<a class="nav-link" href="/da/soeg/" aria-current="page">Find projekter</a>'
         in on_the_search
     )
+
+
+def test_the_search_page_describes_itself_to_search_engines_in_the_pages_language(
+    client, site_root
+):
+    html = client.get("/da/soeg/").content.decode()
+
+    assert '<meta name="description" content="Søg i lokalområder, projekter' in html, (
+        "no Danish description"
+    )

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from io import StringIO
+from types import SimpleNamespace
 
 from django.core.management import call_command
 from django.db import connection
@@ -11,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import escape
 
+import django_ratelimit.core
 import pytest
 
 from participation.forms import RATE_LIMITED_MESSAGE
@@ -211,8 +213,11 @@ def test_the_honeypot_rejects_a_bot_and_a_genuine_answer_still_goes_through(clie
     assert SurveyResponse.objects.count() == 1
 
 
-def test_the_rate_limit_keeps_the_answer_in_the_form(client, survey, settings):
+def test_the_rate_limit_keeps_the_answer_in_the_form(client, survey, settings, monkeypatch):
     settings.PARTICIPATION_RATE_LIMIT = "2/h"
+    # django-ratelimit counts in fixed windows: a slow run could cross into the next one
+    # between the posts, so the clock it reads stands still.
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: 1_800_000_000))
     for _ in range(2):
         client.cookies.clear()
         assert post(client, survey, answer()).status_code == 302

@@ -45,7 +45,7 @@ def build(plans, first, last):
     their search index rows, each kind in batches of BATCH.
     """
     from django.contrib.contenttypes.models import ContentType
-    from django.db import transaction
+    from django.db import connection, transaction
     from django.utils import timezone
 
     from wagtail.models import Page
@@ -109,6 +109,11 @@ def build(plans, first, last):
     for start in range(0, len(ids), BATCH):
         batch = ProjectPage.objects.filter(pk__in=ids[start : start + BATCH])
         backend.add_bulk(ProjectPage, list(batch.prefetch_related("goal_tags", "tags")))
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum would have gathered on a site grown to this size:
+        # without them the planner takes the new rows for a handful and loops over them.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def page_fields(project):

@@ -22,6 +22,7 @@ WORDS = [
     *("sti", "bus", "trafik", "skole", "børn", "ældre", "kultur", "idræt", "blomster"),
     *("byskilt", "kirke", "hal", "frivillige", "velkomst", "kalender", "marked"),
 ]
+BATCH = 1000
 STATUSES = ["idea", "planned", "in_progress", "completed", "paused"]
 FILTERS = {"goal": ["7", "11"], "area": "omraade-3"}
 SEARCHES = {
@@ -36,24 +37,94 @@ def build_areas(areas):
 
 
 def build(plans, first, last):
-    """Projects number `first` to `last - 1`, the same ones whatever the sizes asked for."""
+    """Projects number `first` to `last - 1`, the same ones whatever the sizes asked for.
+
+    Built in bulk, not through Wagtail's page API (which took 23 minutes for 4,580 projects):
+    the page rows with their treebeard paths computed here (parent's path + the next step, one
+    level deeper; each plan's `numchild` updated), then the project rows, their goal tags and
+    their search index rows, each kind in batches of BATCH.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
     from django.utils import timezone
+
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
 
     from plan_pages.models import ProjectGoal, ProjectPage
 
     rng = random.Random(2026 + first)
+    content_type = ContentType.objects.get_for_model(ProjectPage)
+    now = timezone.now()
+    children = {plan.pk: plan.get_children_count() for plan in plans}
+    projects, goal_tags = [], []
     for n in range(first, last):
+        plan = rng.choice(plans)
         text = " ".join(rng.choice(WORDS) for _ in range(12))
         goals = rng.sample(range(1, 18), rng.randint(1, 3))
-        rng.choice(plans).add_child(
-            instance=ProjectPage(
-                title=f"Projekt {n} {rng.choice(WORDS)}",
+        children[plan.pk] += 1
+        slug = f"projekt-{n}"
+        title = f"Projekt {n} {rng.choice(WORDS)}"
+        projects.append(
+            ProjectPage(
+                title=title,
+                draft_title=title,
+                slug=slug,
+                path=Page._get_path(plan.path, plan.depth + 1, children[plan.pk]),
+                depth=plan.depth + 1,
+                numchild=0,
+                url_path=f"{plan.url_path}{slug}/",
+                content_type=content_type,
+                locale_id=plan.locale_id,
+                live=True,
+                first_published_at=now,
+                last_published_at=now,
+                plan_id=plan.pk,
                 summary=text,
                 status=rng.choice(STATUSES),
-                goal_tags=[ProjectGoal(goal=goal) for goal in goals],
-                first_published_at=timezone.now(),
             )
         )
+        goal_tags.append(goals)
+
+    with transaction.atomic():
+        for start in range(0, len(projects), BATCH):
+            batch = projects[start : start + BATCH]
+            # Django refuses bulk_create for a model with a parent table: the page rows first
+            # (their ids come back), then the project rows pointing at them.
+            pages = Page.objects.bulk_create([Page(**page_fields(p)) for p in batch])
+            for project, page in zip(batch, pages, strict=True):
+                project.pk = project.page_ptr_id = page.pk
+            ProjectPage._base_manager._insert(batch, fields=ProjectPage._meta.local_concrete_fields)
+            ProjectGoal.objects.bulk_create(
+                ProjectGoal(page_id=project.pk, goal=goal, sort_order=order)
+                for project, numbers in zip(batch, goal_tags[start : start + BATCH], strict=True)
+                for order, goal in enumerate(numbers)
+            )
+        for plan in plans:
+            Page.objects.filter(pk=plan.pk).update(numchild=children[plan.pk])
+            plan.numchild = children[plan.pk]
+
+    backend = get_search_backend()
+    ids = [project.pk for project in projects]
+    for start in range(0, len(ids), BATCH):
+        batch = ProjectPage.objects.filter(pk__in=ids[start : start + BATCH])
+        backend.add_bulk(ProjectPage, list(batch.prefetch_related("goal_tags", "tags")))
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum would have gathered on a site grown to this size:
+        # without them the planner takes the new rows for a handful and loops over them.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def page_fields(project):
+    """The base page row of a project being built."""
+    from wagtail.models import Page
+
+    return {
+        field.attname: getattr(project, field.attname)
+        for field in Page._meta.concrete_fields
+        if field.attname != "id"
+    }
 
 
 def result_count(params):

@@ -17,6 +17,8 @@ from django.db import connection
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
+from wagtail.search.backends import get_search_backend
+
 from sdg.goals import goals
 
 from .models import LocalAreaPlanPage, ProjectGoal, ProjectPage, ProjectStatus
@@ -120,18 +122,31 @@ class ProjectSearch:
             projects = projects.filter(pk__in=projects_with_goals([self.goal]))
         return projects
 
-    def matching_ids(self) -> list[int] | None:
-        """Projects whose words match, best first; None when no words were given."""
+    @cached_property
+    def words(self) -> str:
+        # Words only: quotes and operators mean syntax to some backends (SQLite's FTS5).
+        return " ".join(re.findall(r"\w+", self.query.text))
+
+    def matching_subquery(self):
+        """The ids of the matching projects as a subquery, where the search backend can give
+        one (PostgreSQL, over a GIN index: `search.postgresql`); None elsewhere."""
+        backend = get_search_backend()
+        if not (self.query.text and self.words and hasattr(backend, "matching_projects")):
+            return None
+        return backend.matching_projects(self.words)
+
+    def matching_ids(self, among=None) -> list[int] | None:
+        """Projects whose words match, best first; None when no words were given. `among`
+        limits the ranking to these ids (the results, when the matches came as a subquery)."""
         if not self.query.text:
             return None
-        # Words only: quotes and operators mean syntax to some backends (SQLite's FTS5).
-        words = " ".join(re.findall(r"\w+", self.query.text))
-        if not words:
+        if not self.words:
             return []
         # SQLite's backend ranks with a subquery per matching row (slow past a few hundred
         # matches), so on SQLite, the development fallback, matches come newest first.
         by_relevance = connection.vendor != "sqlite"
-        results = self.projects.search(words, operator="and", order_by_relevance=by_relevance)
+        projects = self.projects if among is None else self.projects.filter(pk__in=among)
+        results = projects.search(self.words, operator="and", order_by_relevance=by_relevance)
         if hasattr(results, "get_queryset"):
             # Wagtail's database backends: the ranked ids alone, in one query.
             ids = results.get_queryset().values_list("pk", flat=True)
@@ -152,7 +167,8 @@ class ProjectSearch:
         return projects
 
     def run(self):
-        matching_ids = self.matching_ids()
+        subquery = self.matching_subquery()
+        matching_ids = self.matching_ids() if subquery is None else subquery
         projects = self.projects
         result_ids = list(
             self.filtered(projects, matching_ids)
@@ -160,8 +176,10 @@ class ProjectSearch:
             .values_list("pk", flat=True)
         )
         if matching_ids is not None and self.query.sort == "relevance":
+            # With a subquery, only the results are ranked (one query, as many as they are).
+            ranked = matching_ids if subquery is None else self.matching_ids(among=result_ids)
             kept = set(result_ids)
-            result_ids = [pk for pk in matching_ids if pk in kept]
+            result_ids = [pk for pk in ranked if pk in kept]
         page = Paginator(result_ids, RESULTS_PER_PAGE).get_page(self.query.page)
         by_id = ProjectPage.for_listing(ProjectPage.objects.filter(pk__in=page.object_list))
         by_id = {project.pk: project for project in by_id}

@@ -1,13 +1,22 @@
-"""PostgreSQL: each page indexed with its own language's configuration (see backends.py)."""
+"""PostgreSQL: each page indexed with its own language's configuration (see backends.py).
+
+Projects also get a row in `search_projectdocument` (search/models.py): the same words as their
+index entry (title and body, one tsvector) keyed by page id, under a GIN index. The project
+search (`plan_pages.listing`) asks `matching_projects()` for the matching ids as a subquery over
+that index, so the filters and facet counts join it in the database instead of carrying
+thousands of ids in each query; Wagtail's ranking is then only asked for the results.
+"""
 
 from copy import copy
 from functools import reduce
 from itertools import groupby
 from operator import and_, or_
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery
 
 from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
@@ -15,7 +24,10 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import PlainText
 
+from plan_pages.models import ProjectPage
+
 from .backends import active_language, config_for_object
+from .models import ProjectDocument
 from .wordforms import algorithm, query_forms
 
 
@@ -28,6 +40,25 @@ class LanguageIndex(PostgresIndex):
             backend = copy(self.backend)
             backend.config = config
             PostgresIndex(backend).add_items(model, list(same_language))
+        if issubclass(model, ProjectPage) and objs:
+            self.store_documents([obj.pk for obj in objs])
+
+    def store_documents(self, ids):
+        """Copy the projects' index entries (title || body) into their GIN-indexed rows."""
+        entries = IndexEntry._meta.db_table
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO {ProjectDocument._meta.db_table} (page_id, document)
+                SELECT project.page_ptr_id, entry.title || entry.body
+                FROM {entries} entry
+                JOIN {ProjectPage._meta.db_table} project
+                  ON entry.object_id = project.page_ptr_id::text
+                WHERE entry.content_type_id = %s AND project.page_ptr_id = ANY(%s)
+                ON CONFLICT (page_id) DO UPDATE SET document = EXCLUDED.document
+                """,
+                [ContentType.objects.get_for_model(ProjectPage).pk, list(ids)],
+            )
 
 
 class LanguageQueryCompiler(PostgresSearchQueryCompiler):
@@ -57,3 +88,13 @@ class LanguageQueryCompiler(PostgresSearchQueryCompiler):
 class LanguageSearchBackend(PostgresSearchBackend):
     index_class = LanguageIndex
     query_compiler_class = LanguageQueryCompiler
+
+    def matching_projects(self, words):
+        """The ids of the projects whose words match (every word, in one of its forms), as a
+        subquery over the GIN index: the same tsquery against the same tsvector as `search()`,
+        in the language being read."""
+        compiler = self.query_compiler_class(
+            ProjectPage.objects.none(), PlainText(words, operator="and")
+        )
+        search_query = compiler.build_tsquery(compiler.query, config=compiler.get_config(self))
+        return ProjectDocument.objects.filter(document=search_query).values("page_id")

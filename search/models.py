@@ -7,24 +7,22 @@ from django.db import models
 class ProjectDocument(models.Model):
     """A project's indexed words (title and body, in its own language), keyed by page id.
 
-    PostgreSQL only: the table, its GIN index and its cascade on delete are made by this
-    app's migration on PostgreSQL alone (so the model is unmanaged), and rows are written
-    whenever the project's search index entry is (`search.postgresql.LanguageIndex`).
+    Written whenever the project's search index entry is (`search.postgresql.LanguageIndex`)
+    and read only on PostgreSQL, where its GIN index lives; the table exists on every
+    database so that Django deletes a project's row with it and empties it with the others
+    (`flush`, which truncates every table Django manages in one statement).
     """
 
     page = models.OneToOneField(
         "plan_pages.ProjectPage",
         primary_key=True,
-        # The database deletes the row with its page (ON DELETE CASCADE in the migration);
-        # Django must not look for rows on SQLite, which has no such table.
-        on_delete=models.DO_NOTHING,
+        on_delete=models.CASCADE,
         related_name="+",
         db_constraint=False,
     )
     document = SearchVectorField()
 
     class Meta:
-        managed = False
         db_table = "search_projectdocument"
 
     def __str__(self):

@@ -36,11 +36,17 @@ SOURCE_DIRS = sorted(path.parent.name for path in ROOT_DIR.glob("*/apps.py")) + 
 def extract(tmp_path, monkeypatch):
     """The catalogues after extracting every string the code and templates use today.
 
-    makemessages writes to the `locale/` beside the files it reads, so it runs in a copy: links
-    to the sources and a copy of the catalogues; the project's own catalogues stay untouched.
+    makemessages writes to the `locale/` beside the files it reads, and a temporary `.py` copy
+    beside each template while it runs, so it runs in a copy of the sources and catalogues: the
+    project's own catalogues stay untouched, and tests running beside it (other test
+    processes reading the sources, another extraction) never see its temporary files.
     """
     for name in SOURCE_DIRS:
-        (tmp_path / name).symlink_to(settings.BASE_DIR / name)
+        shutil.copytree(
+            settings.BASE_DIR / name,
+            tmp_path / name,
+            ignore=shutil.ignore_patterns("__pycache__", "static", "*.mo"),
+        )
     locale_dir = tmp_path / "locale"
     shutil.copytree(settings.BASE_DIR / "locale", locale_dir)
     monkeypatch.chdir(tmp_path)
@@ -48,7 +54,6 @@ def extract(tmp_path, monkeypatch):
         call_command(
             "makemessages",
             locale=LANGUAGES,
-            symlinks=True,
             ignore_patterns=["static/*", "*/static/*"],
             add_location="file",
             stdout=StringIO(),

@@ -381,8 +381,15 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         + [
             FieldPanel("summary"),
             FieldPanel("status"),
-            InlinePanel("goal_tags", heading=_("UN goals"), label=_("goal")),
-            FieldPanel("targets"),
+            # The goals are a field of ProjectPageForm, stored as the rows of `goal_tags`.
+            FieldPanel("goals"),
+            FieldPanel(
+                "targets",
+                help_text=_(
+                    "Optional: the UN's more precise targets under the goals ticked above. "
+                    "Tick only those the project really works on."
+                ),
+            ),
             FieldPanel("village_goals"),
             FieldPanel("image"),
             FieldPanel("image_alt_text"),

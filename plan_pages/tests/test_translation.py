@@ -4,6 +4,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
+from core.localize import translate_from_twin
 from plan_pages.models import ProjectGoal, ProjectPage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 
@@ -42,3 +43,47 @@ def test_a_synchronised_translation_follows_goal_changes_of_the_source(project, 
 
     english.refresh_from_db()
     assert english.goal_numbers == [7]
+
+
+def english_twin(page, title, slug=None):
+    """The page as an editor translates it in wagtail-localize: a new title, the slug as given
+    (left as the source's when the editor does not translate it)."""
+    twin = type(page).objects.get(pk=page.pk)
+    twin.title = title
+    twin.slug = slug or page.slug
+    return twin
+
+
+@pytest.fixture
+def english_plan(project, locale_en):
+    plan = project.get_parent().specific
+    plan.get_parent().copy_for_translation(locale_en)
+    return translate_from_twin(plan, english_twin(plan, "Glumsø and around"), locale_en)
+
+
+@pytest.mark.django_db
+def test_a_translation_gets_a_slug_from_its_own_title(project, english_plan, locale_en):
+    english = translate_from_twin(project, english_twin(project, "The People's Forest"), locale_en)
+
+    assert english_plan.slug == "glumsoe-and-around"
+    assert english.slug == "the-peoples-forest"
+    assert english.url.endswith("/glumsoe-and-around/the-peoples-forest/")
+    project.refresh_from_db()
+    assert project.slug == "folkeskoven"
+
+
+@pytest.mark.django_db
+def test_a_slug_the_editor_translated_is_kept(project, english_plan, locale_en):
+    twin = english_twin(project, "The People's Forest", slug="community-forest")
+
+    assert translate_from_twin(project, twin, locale_en).slug == "community-forest"
+
+
+@pytest.mark.django_db
+def test_a_slug_from_the_title_does_not_take_a_siblings_address(project, english_plan, locale_en):
+    ProjectPageFactory(parent=english_plan, title="Another", slug="the-peoples-forest")
+
+    english = translate_from_twin(project, english_twin(project, "The People's Forest"), locale_en)
+
+    assert english.slug != "the-peoples-forest"
+    assert english.slug.startswith("the-peoples-forest-")

@@ -1,4 +1,7 @@
-"""Goals are kept by number, so a project's translation keeps its goals and targets."""
+"""Translations: a project's keeps its goals and targets (kept by number), gets an English
+slug from its English title, and the explorer offers to translate what has no English yet."""
+
+from django.urls import reverse
 
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -6,7 +9,12 @@ import pytest
 
 from core.localize import translate_from_twin
 from plan_pages.models import ProjectGoal, ProjectPage
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
+from plan_pages.tests.factories import (
+    LocalAreaPlanPageFactory,
+    ProjectPageFactory,
+    log_in_council_member,
+    log_in_editor,
+)
 
 
 @pytest.fixture
@@ -87,3 +95,33 @@ def test_a_slug_from_the_title_does_not_take_a_siblings_address(project, english
 
     assert english.slug != "the-peoples-forest"
     assert english.slug.startswith("the-peoples-forest-")
+
+
+@pytest.mark.django_db
+def test_the_explorer_offers_translate_into_english_on_pages_without_it(
+    project, locale_en, client, django_user_model
+):
+    log_in_editor(client, django_user_model)
+    plan = project.get_parent()
+    explorer = reverse("wagtailadmin_explore", args=[plan.pk])
+    submit = reverse("wagtail_localize:submit_page_translation", args=[project.pk])
+
+    before = client.get(explorer).content.decode()
+    plan.get_parent().copy_for_translation(locale_en)
+    translate_from_twin(plan.specific, english_twin(plan.specific, "Glumsø"), locale_en)
+    translate_from_twin(project, english_twin(project, "The People's Forest"), locale_en)
+    after = client.get(explorer).content.decode()
+
+    assert "Oversæt til engelsk" in before
+    assert f'href="{submit}"' in before
+    assert f'href="{submit}"' not in after
+
+
+@pytest.mark.django_db
+def test_a_council_member_is_not_offered_a_translation(
+    project, locale_en, client, django_user_model
+):
+    log_in_council_member(client, project.get_parent(), django_user_model)
+
+    explorer = reverse("wagtailadmin_explore", args=[project.get_parent().pk])
+    assert "Oversæt til engelsk" not in client.get(explorer).content.decode()

@@ -10,6 +10,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .slugs import slug_from_translated_title
+
 
 class BasePage(Page):
     """What every public page says about itself, each page type in its own way: a description
@@ -18,6 +20,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # A translation saved with its source page's slug gets one from its own title, before
+        # Wagtail works out the page's address (and its descendants' and redirects).
+        if kwargs.get("update_fields") is None and (slug := slug_from_translated_title(self)):
+            self.slug = slug
+        return super().save(*args, **kwargs)
 
     def share_description(self) -> str:
         return self.search_description

@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from core.forms import duplicates, live_forms
-from sdg.goals import targets
+from sdg.goals import goal_choices, targets
+from sdg.widgets import GoalGridWidget
 
 
 class LocalAreaPlanPageForm(WagtailAdminPageForm):
@@ -23,12 +24,31 @@ class LocalAreaPlanPageForm(WagtailAdminPageForm):
 
 
 class ProjectPageForm(WagtailAdminPageForm):
-    """Every project works on at least one UN goal; its targets belong to those goals."""
+    """Every project works on at least one UN goal; its targets belong to those goals.
+
+    The goals are ticked in a grid (the field `goals`) and stored as the page's `goal_tags`
+    rows, one per goal, so translations and listings keep reading them as before."""
+
+    goals = forms.TypedMultipleChoiceField(
+        choices=goal_choices,
+        coerce=int,
+        required=False,
+        widget=GoalGridWidget,
+        label=gettext_lazy("UN goals"),
+        help_text=gettext_lazy(
+            "Tick the UN goals the project works on: at least one. Its targets are chosen below."
+        ),
+    )
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
+        self.initial.setdefault("goals", [tag.goal for tag in self.instance.goal_tags.all()])
         plan = parent_page.specific if parent_page is not None else None
-        village_goals = plan.village_goals.all() if hasattr(plan, "village_goals") else []
+        village_goals = list(plan.village_goals.all()) if getattr(plan, "is_blup", False) else []
+        if not village_goals:
+            # Village goals belong to BLUP plans; a plan without them shows no empty field.
+            del self.fields["village_goals"]
+            return
         self.fields["village_goals"] = forms.TypedMultipleChoiceField(
             choices=[(goal.number, str(goal)) for goal in village_goals],
             coerce=int,
@@ -40,17 +60,11 @@ class ProjectPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        chosen = [form.cleaned_data.get("goal") for form in live_forms(self.formsets["goal_tags"])]
-        chosen = [goal for goal in chosen if goal]
-        for goal in duplicates(chosen):
-            self.add_error(None, _("Goal %(goal)s is chosen twice.") % {"goal": goal})
-        if not chosen:
+        chosen = cleaned_data.get("goals") or []
+        if not chosen and "goals" not in self.errors:
             self.add_error(
-                None,
-                _(
-                    "A project must work on at least one UN goal: add a goal under "
-                    "“UN goals” before you save."
-                ),
+                "goals",
+                _("A project must work on at least one UN goal: tick one or more goals."),
             )
         stray = [
             code for code in cleaned_data.get("targets") or [] if targets()[code].goal not in chosen
@@ -59,13 +73,24 @@ class ProjectPageForm(WagtailAdminPageForm):
             self.add_error(
                 "targets",
                 ngettext(
-                    "Target %(codes)s does not belong to any of the project's goals.",
-                    "Targets %(codes)s do not belong to any of the project's goals.",
+                    "Target %(codes)s does not belong to any of the project's goals: tick its "
+                    "goal above, or untick the target.",
+                    "Targets %(codes)s do not belong to any of the project's goals: tick their "
+                    "goals above, or untick the targets.",
                     len(stray),
                 )
                 % {"codes": ", ".join(stray)},
             )
         return cleaned_data
+
+    def save(self, commit=True):
+        """The ticked goals become the page's goal rows; rows of goals still ticked are kept."""
+        kept = {tag.goal: tag for tag in self.instance.goal_tags.all()}
+        self.instance.goal_tags = [
+            kept.get(number) or self.instance.goal_tags.model(goal=number)
+            for number in sorted(set(self.cleaned_data["goals"]))
+        ]
+        return super().save(commit=commit)
 
 
 class AnnualReportPageForm(WagtailAdminPageForm):

@@ -34,6 +34,20 @@ from .councils import CouncilPermissions
 from .forms import AnnualReportPageForm, LocalAreaPlanPageForm, ProjectPageForm
 
 MUNICIPALITY = {"@type": "GovernmentOrganization", "name": "Næstved Kommune"}
+
+# Help texts a council reads on more than one page type.
+PICTURE_HELP = _(
+    "A picture for the top of the page and its card in lists. Choose one from the library or "
+    "upload your own; use only pictures you may publish."
+)
+BODY_HELP = _(
+    "The text of the page. Write in paragraphs; the + button adds headings, pictures, quotes "
+    "and more."
+)
+TARGETS_HELP = _(
+    "Optional: the UN's more precise targets under the goals ticked above. Tick only those "
+    "that really apply."
+)
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
@@ -130,23 +144,67 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
             MultiFieldPanel(
                 [
                     FieldPanel("villages"),
-                    FieldPanel("plan_kind"),
-                    FieldRowPanel([FieldPanel("year_adopted"), FieldPanel("next_revision")]),
-                    FieldRowPanel([FieldPanel("concluded_on"), FieldPanel("concluded_note")]),
+                    FieldPanel(
+                        "plan_kind",
+                        help_text=_(
+                            "A BLUP (with the UN goals, phases and village goals) or an ordinary "
+                            "LUP. Village goals are only used in a BLUP."
+                        ),
+                    ),
+                    FieldRowPanel(
+                        [
+                            FieldPanel(
+                                "year_adopted",
+                                help_text=_("The year the municipality adopted the plan."),
+                            ),
+                            FieldPanel(
+                                "next_revision",
+                                help_text=_(
+                                    "The year the plan is to be revised. Your start page "
+                                    "reminds you when it is near."
+                                ),
+                            ),
+                        ]
+                    ),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("concluded_on"),
+                            FieldPanel(
+                                "concluded_note",
+                                help_text=_("Only when the plan has ended: a few words on why."),
+                            ),
+                        ]
+                    ),
                 ],
                 heading=_("The plan"),
             ),
             MultiFieldPanel(
                 [
-                    FieldPanel("council_name"),
-                    FieldRowPanel([FieldPanel("council_website"), FieldPanel("council_email")]),
+                    FieldPanel(
+                        "council_name",
+                        help_text=_("As residents know it, for example Glumsø Lokalråd."),
+                    ),
+                    FieldRowPanel(
+                        [
+                            FieldPanel(
+                                "council_website",
+                                help_text=_("Optional: the council's own web site, if it has one."),
+                            ),
+                            FieldPanel("council_email"),
+                        ]
+                    ),
                 ],
                 heading=_("Local council"),
             ),
-            FieldPanel("image"),
+            FieldPanel("image", help_text=PICTURE_HELP),
             FieldPanel("image_alt_text"),
-            FieldPanel("vision"),
-            FieldPanel("body"),
+            FieldPanel(
+                "vision",
+                help_text=_(
+                    "The area as the plan wants it to be: a few sentences or a short list."
+                ),
+            ),
+            FieldPanel("body", help_text=BODY_HELP),
             InlinePanel("phases", heading=_("BLUP phases"), label=_("phase"), max_num=4),
             InlinePanel("village_goals", heading=_("Village goals"), label=_("village goal")),
             InlinePanel("process_steps", heading=_("The plan's process"), label=_("step")),
@@ -255,8 +313,11 @@ class VillageGoal(TranslatableMixin, Orderable):
         FieldPanel("number"),
         FieldPanel("title"),
         FieldPanel("description"),
-        FieldPanel("goals"),
-        FieldPanel("targets"),
+        FieldPanel(
+            "goals",
+            help_text=_("Tick the UN goals this village goal contributes to: at least one."),
+        ),
+        FieldPanel("targets", help_text=TARGETS_HELP),
     ]
 
     translatable_fields = [
@@ -380,21 +441,54 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         Page.content_panels
         + [
             FieldPanel("summary"),
-            FieldPanel("status"),
-            InlinePanel("goal_tags", heading=_("UN goals"), label=_("goal")),
-            FieldPanel("targets"),
+            FieldPanel(
+                "status",
+                help_text=_(
+                    "Where the project stands now. Residents can pick projects by their status."
+                ),
+            ),
+            # The goals are a field of ProjectPageForm, stored as the rows of `goal_tags`.
+            FieldPanel("goals"),
+            FieldPanel("targets", help_text=TARGETS_HELP),
             FieldPanel("village_goals"),
-            FieldPanel("image"),
+            FieldPanel("image", help_text=PICTURE_HELP),
             FieldPanel("image_alt_text"),
-            FieldPanel("body"),
+            FieldPanel("body", help_text=BODY_HELP),
             MultiFieldPanel(
                 [
-                    FieldPanel("how_to_take_part"),
-                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                    FieldPanel(
+                        "how_to_take_part",
+                        help_text=_(
+                            "How residents can join in or help: a meeting, a working group, "
+                            "a person to contact."
+                        ),
+                    ),
+                    FieldRowPanel(
+                        [
+                            FieldPanel(
+                                "start_date",
+                                help_text=_(
+                                    "When the project starts or started. Leave empty if not known."
+                                ),
+                            ),
+                            FieldPanel(
+                                "end_date",
+                                help_text=_(
+                                    "When it is expected to end. Leave empty if it goes on."
+                                ),
+                            ),
+                        ]
+                    ),
                 ],
                 heading=_("Taking part"),
             ),
-            FieldPanel("tags"),
+            FieldPanel(
+                "tags",
+                help_text=_(
+                    "A few words residents might search for, each followed by a comma, for "
+                    "example: nature, playground, lake."
+                ),
+            ),
         ],
         hook_name="project_page_panels",
     )

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .goals import goal_choices, goals, target_choices, targets
+from .widgets import GoalGridWidget, TargetGroupsWidget
 
 
 def validate_goal_number(value):
@@ -61,7 +62,7 @@ class GoalNumbersField(models.JSONField):
             choices=goal_choices,
             coerce=int,
             required=not self.blank,
-            widget=forms.CheckboxSelectMultiple,
+            widget=GoalGridWidget,
             label=self.verbose_name,
             help_text=self.help_text,
         )
@@ -80,7 +81,7 @@ class TargetCodesField(models.JSONField):
         return forms.MultipleChoiceField(
             choices=target_choices,
             required=not self.blank,
-            widget=forms.SelectMultiple(attrs={"size": 12}),
+            widget=TargetGroupsWidget,
             label=self.verbose_name,
             help_text=self.help_text,
         )

@@ -73,10 +73,6 @@ def edit_data(project, **changes):
         "slug": project.slug,
         "summary": project.summary,
         "status": project.status,
-        "goal_tags": inline_formset(
-            [{"id": tag.pk, "goal": tag.goal} for tag in project.goal_tags.all()],
-            initial=project.goal_tags.count(),
-        ),
         "body": streamfield([]),
         "tags": "",
         "comments": inline_formset([]),
@@ -84,7 +80,13 @@ def edit_data(project, **changes):
     }
     for name in form_class.formsets:
         values.setdefault(name, inline_formset([]))
-    return nested_form_data(values)
+    # A multiple choice field posts the same name once per choice (nested_form_data would
+    # number a list's items).
+    choices = {
+        "goals": values.pop("goals", [tag.goal for tag in project.goal_tags.all()]),
+        "targets": values.pop("targets", project.targets),
+    }
+    return {**nested_form_data(values), **{name: list(v) for name, v in choices.items()}}
 
 
 def png_file():

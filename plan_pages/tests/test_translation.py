@@ -1,11 +1,20 @@
-"""Goals are kept by number, so a project's translation keeps its goals and targets."""
+"""Translations: a project's keeps its goals and targets (kept by number), gets an English
+slug from its English title, and the explorer offers to translate what has no English yet."""
+
+from django.urls import reverse
 
 from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
+from core.localize import translate_from_twin
 from plan_pages.models import ProjectGoal, ProjectPage
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
+from plan_pages.tests.factories import (
+    LocalAreaPlanPageFactory,
+    ProjectPageFactory,
+    log_in_council_member,
+    log_in_editor,
+)
 
 
 @pytest.fixture
@@ -42,3 +51,77 @@ def test_a_synchronised_translation_follows_goal_changes_of_the_source(project, 
 
     english.refresh_from_db()
     assert english.goal_numbers == [7]
+
+
+def english_twin(page, title, slug=None):
+    """The page as an editor translates it in wagtail-localize: a new title, the slug as given
+    (left as the source's when the editor does not translate it)."""
+    twin = type(page).objects.get(pk=page.pk)
+    twin.title = title
+    twin.slug = slug or page.slug
+    return twin
+
+
+@pytest.fixture
+def english_plan(project, locale_en):
+    plan = project.get_parent().specific
+    plan.get_parent().copy_for_translation(locale_en)
+    return translate_from_twin(plan, english_twin(plan, "Glumsø and around"), locale_en)
+
+
+@pytest.mark.django_db
+def test_a_translation_gets_a_slug_from_its_own_title(project, english_plan, locale_en):
+    english = translate_from_twin(project, english_twin(project, "The People's Forest"), locale_en)
+
+    assert english_plan.slug == "glumsoe-and-around"
+    assert english.slug == "the-peoples-forest"
+    assert english.url.endswith("/glumsoe-and-around/the-peoples-forest/")
+    project.refresh_from_db()
+    assert project.slug == "folkeskoven"
+
+
+@pytest.mark.django_db
+def test_a_slug_the_editor_translated_is_kept(project, english_plan, locale_en):
+    twin = english_twin(project, "The People's Forest", slug="community-forest")
+
+    assert translate_from_twin(project, twin, locale_en).slug == "community-forest"
+
+
+@pytest.mark.django_db
+def test_a_slug_from_the_title_does_not_take_a_siblings_address(project, english_plan, locale_en):
+    ProjectPageFactory(parent=english_plan, title="Another", slug="the-peoples-forest")
+
+    english = translate_from_twin(project, english_twin(project, "The People's Forest"), locale_en)
+
+    assert english.slug != "the-peoples-forest"
+    assert english.slug.startswith("the-peoples-forest-")
+
+
+@pytest.mark.django_db
+def test_the_explorer_offers_translate_into_english_on_pages_without_it(
+    project, locale_en, client, django_user_model
+):
+    log_in_editor(client, django_user_model)
+    plan = project.get_parent()
+    explorer = reverse("wagtailadmin_explore", args=[plan.pk])
+    submit = reverse("wagtail_localize:submit_page_translation", args=[project.pk])
+
+    before = client.get(explorer).content.decode()
+    plan.get_parent().copy_for_translation(locale_en)
+    translate_from_twin(plan.specific, english_twin(plan.specific, "Glumsø"), locale_en)
+    translate_from_twin(project, english_twin(project, "The People's Forest"), locale_en)
+    after = client.get(explorer).content.decode()
+
+    assert "Oversæt til engelsk" in before
+    assert f'href="{submit}"' in before
+    assert f'href="{submit}"' not in after
+
+
+@pytest.mark.django_db
+def test_a_council_member_is_not_offered_a_translation(
+    project, locale_en, client, django_user_model
+):
+    log_in_council_member(client, project.get_parent(), django_user_model)
+
+    explorer = reverse("wagtailadmin_explore", args=[project.get_parent().pk])
+    assert "Oversæt til engelsk" not in client.get(explorer).content.decode()

@@ -7,17 +7,65 @@
 `test_database()` sets Django up on a throwaway test database (as the test runner does),
 `front_page()` and `plan_page()` build the page tree every script starts from, `time_requests()`
 times requests through Django's test client with their SQL queries, and `print_result()` and
-`Table` print the figures the same way in every script. Django and the models are imported
-inside the functions, so that a script answers `--help` before Django is set up.
+`Table` print the figures the same way in every script; `production_environment()`,
+`manage()` and `build_demo_site()` set up the demo that gunicorn serves with the production
+settings. Django and the models are imported inside the functions, so that a script answers
+`--help` before Django is set up.
 """
 
 import argparse
 import contextlib
+import os
+import secrets
 import statistics
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import django
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def production_environment(database_url, port, **overrides):
+    """The environment of a throwaway site served by gunicorn with the production settings on
+    a loopback port; `overrides` are added as further variables."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DATABASE_URL": database_url,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "SECURE_SSL_REDIRECT": "false",
+        "TASKS_BACKEND": "immediate",
+        "DEMO_PASSWORD": secrets.token_urlsafe(12),
+        "BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "2",
+        **overrides,
+    }
+
+
+def manage(env, *args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def build_demo_site(env):
+    """Tables, translations, static files and the demo content for `env`'s database."""
+    manage(env, "migrate", "--noinput")
+    manage(env, "createcachetable")
+    manage(env, "compilemessages", "--ignore=.venv/*")
+    manage(env, "collectstatic", "--noinput")
+    # Refused under the production settings: the dev settings, on the same database.
+    manage({**env, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}, "load_demo_content")
 
 
 def arguments(doc, requests=None):

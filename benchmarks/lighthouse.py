@@ -14,7 +14,6 @@ Practices 100, Performance at least 90 (the median of --runs runs).
 
 import json
 import os
-import secrets
 import shutil
 import statistics
 import subprocess
@@ -53,39 +52,15 @@ TITLES = {
 
 
 def environment(folder, port):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}",
-        "STATIC_ROOT": str(folder / "static"),
-        "MEDIA_ROOT": str(folder / "media"),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "CSRF_TRUSTED_ORIGINS": f"http://127.0.0.1:{port}",
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
-        "SECURE_SSL_REDIRECT": "false",
-        "SERVE_MEDIA": "true",  # the demo's pictures, which nginx serves in production
-        "TASKS_BACKEND": "immediate",
-        "DEMO_PASSWORD": secrets.token_urlsafe(12),
-        "BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "2",
-        "LOG_LEVEL": "ERROR",
-    }
-
-
-def manage(env, *args):
-    subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    return harness.production_environment(
+        f"sqlite:///{folder / 'site.sqlite3'}",
+        port,
+        STATIC_ROOT=str(folder / "static"),
+        MEDIA_ROOT=str(folder / "media"),
+        CSRF_TRUSTED_ORIGINS=f"http://127.0.0.1:{port}",
+        SERVE_MEDIA="true",  # the demo's pictures, which nginx serves in production
+        LOG_LEVEL="ERROR",
     )
-
-
-def prepare(env):
-    manage(env, "migrate", "--noinput")
-    manage(env, "createcachetable")
-    manage(env, "compilemessages", "--ignore=.venv/*")
-    manage(env, "collectstatic", "--noinput")
-    # Refused under the production settings: the dev settings, on the same database.
-    manage({**env, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}, "load_demo_content")
 
 
 def wait_until_up(url, seconds=30):
@@ -169,7 +144,7 @@ def main():
     origin = f"http://127.0.0.1:{args.port}"
     missed = []
     try:
-        prepare(env)
+        harness.build_demo_site(env)
         log = folder / "server.log"
         with open(log, "wb") as output:
             server = subprocess.Popen(

@@ -8,9 +8,7 @@ a plan, a project, a goal page and a search with the page cache on and off, and 
 per second and the median and 99th-percentile latency of each.
 """
 
-import os
 import re
-import secrets
 import shutil
 import subprocess
 import sys
@@ -42,26 +40,11 @@ for n in range(30 - ProjectPage.objects.child_of(plan).count()):
 
 
 def environment(database, cache_seconds):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{PORT}",
-        "SECURE_SSL_REDIRECT": "false",
-        "TASKS_BACKEND": "immediate",
-        "PAGE_CACHE_SECONDS": str(cache_seconds),
-        "DEMO_PASSWORD": secrets.token_urlsafe(12),
-        "BIND": f"127.0.0.1:{PORT}",
-        "WEB_CONCURRENCY": "2",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def manage(env, *args):
-    subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    return harness.production_environment(
+        f"postgres://postgres@127.0.0.1:5432/{database}",
+        PORT,
+        PAGE_CACHE_SECONDS=str(cache_seconds),
+        LOG_LEVEL="WARNING",
     )
 
 
@@ -71,13 +54,8 @@ def prepare(database):
         ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database], check=True
     )
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
-    manage(env, "migrate", "--noinput")
-    manage(env, "createcachetable")
-    manage(env, "compilemessages", "--ignore=.venv/*")
-    manage(env, "collectstatic", "--noinput")
-    # Refused under the production settings: the dev settings, on the same database.
-    manage({**env, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}, "load_demo_content")
-    manage(env, "shell", "-c", FILL_PLAN)
+    harness.build_demo_site(env)
+    harness.manage(env, "shell", "-c", FILL_PLAN)
 
 
 def wait_until_up(url, seconds=30):

@@ -1,10 +1,16 @@
 """Pages' absolute addresses follow the address the site is served on."""
 
+import logging
+
+from django.shortcuts import render
+from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Site
 
 from core.metadata import served_root_url
+
+logger = logging.getLogger(__name__)
 
 
 class ServedSiteMiddleware:
@@ -34,3 +40,25 @@ def site_root_paths(request):
         return paths
     root_url = served_root_url(request, site)
     return [path._replace(root_url=root_url) if path.site_id == site.pk else path for path in paths]
+
+
+class MalformedFormMiddleware:
+    """Answer a form POST that lacks a field its own form always sends with a 400, not a 500.
+
+    Wagtail's StreamField and Django's formsets read their hidden counters (`body-count`,
+    `…-TOTAL_FORMS`) with `data[name]`, so a forged, truncated or hand-made POST raises
+    `MultiValueDictKeyError` deep in form handling. Nothing has been saved at that point;
+    the person is told to open the form again.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method != "POST" or not isinstance(exception, MultiValueDictKeyError):
+            return None
+        logger.warning("Incomplete form POST to %s: no field %s", request.path, exception)
+        return render(request, "core/malformed_form.html", status=400)

@@ -3,20 +3,40 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageManager, PageViewRestriction, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .slugs import slug_from_translated_title
+
+
+def in_private_section():
+    """True for a page under a view restriction (on itself or an ancestor), as a subquery."""
+    restrictions_above = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return Exists(restrictions_above)
+
+
+class SitePageQuerySet(PageQuerySet):
+    def public(self):
+        """Wagtail's `public()` in the listing's own query: Wagtail's reads every view
+        restriction in a query of its own first, once per listing on every page view."""
+        return self.exclude(pk__in=Page.objects.filter(in_private_section()).values("pk"))
 
 
 class BasePage(Page):
     """What every public page says about itself, each page type in its own way: a description
     and an image to share, schema.org data, and the feeds it offers. `core_tags` reads these
     for the page's head; a page type overrides what applies to it."""
+
+    objects = PageManager.from_queryset(SitePageQuerySet)()
 
     class Meta:
         abstract = True
@@ -175,6 +195,10 @@ class ContactDetails(TranslatableMixin, models.Model):
 @register_setting(icon="mail")
 class ContactSettings(BaseSiteSetting):
     """Which contact details the site shows in the footer of every page."""
+
+    # Every page shows the contact details, their share image and the privacy link: read them
+    # with the settings, in the one query Wagtail makes for them per request.
+    select_related = ["contact__share_image", "privacy_page"]
 
     contact = models.ForeignKey(
         ContactDetails,

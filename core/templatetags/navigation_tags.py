@@ -21,23 +21,44 @@ from core.plugins import contributions
 register = template.Library()
 
 
-def front_page(request, locale=None):
-    """The site's root page in `locale` (the active language by default), if live."""
+def response_locale_id(context):
+    """The id of the locale the response is in: its page's, else the active language's, looked
+    up once per request (every part of the page's chrome asks)."""
+    page, request = context.get("page"), context["request"]
+    if isinstance(page, Page):
+        return page.locale_id
+    if not hasattr(request, "_locale_id"):
+        request._locale_id = Locale.get_active().pk
+    return request._locale_id
+
+
+def front_page(request, locale_id):
+    """The site's root page in the locale with id `locale_id`, if live."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    locale = locale or Locale.get_active()
     root = site.root_page
-    if root.locale_id != locale.pk:
-        root = root.get_translation_or_none(locale)
+    if root.locale_id != locale_id:
+        root = root.get_translation_or_none(locale_id)
     return root if root is not None and root.live else None
+
+
+def in_locale(instance, locale_id):
+    """`instance` in the locale with id `locale_id`, else `instance` itself: Wagtail's
+    `.localized` (a page's translation only if live) without looking the locale up again."""
+    if instance.locale_id == locale_id:
+        return instance
+    translation = instance.get_translation_or_none(locale_id)
+    if translation is None or not getattr(translation, "live", True):
+        return instance
+    return translation
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation_items(context):
     """[{title, url, current}] for the main navigation, in the visitor's language."""
     request, current = context["request"], context.get("page")
-    front = front_page(request)
+    front = front_page(request, response_locale_id(context))
     pages = [front, *front.get_children().live().in_menu()] if front else []
     items = [
         {
@@ -62,7 +83,7 @@ def site_contact(context):
     request = context["request"]
     if not hasattr(request, "_site_contact"):
         contact = ContactSettings.for_request(request).contact
-        request._site_contact = contact.localized if contact else None
+        request._site_contact = in_locale(contact, response_locale_id(context)) if contact else None
     return request._site_contact
 
 
@@ -99,7 +120,7 @@ def language_versions(context):
         version, translated = pages.get(code), code in pages
         if version is None:
             locale = Locale.objects.filter(language_code=code).first()
-            version = front_page(request, locale) if locale else None
+            version = front_page(request, locale.pk) if locale else None
         url = version.get_full_url(request) if version else None
         if url:
             path = version.get_url(request)
@@ -121,7 +142,7 @@ def footer_links(context):
         url = f"{reverse('was')}?{urlencode({'lang': get_language()})}"
         links.append({"title": _("Accessibility statement"), "url": url})
     if site_settings.privacy_page_id:
-        privacy = site_settings.privacy_page.localized
+        privacy = in_locale(site_settings.privacy_page, response_locale_id(context))
         if privacy.live:
             links.append({"title": privacy.title, "url": privacy.get_url(request)})
     return links

@@ -1,7 +1,8 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import get_language
 
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from sdg.goals import goals, targets
 from sdg.models import SDGGoalPage
@@ -14,7 +15,10 @@ def goal_pages_for(request) -> dict[int, SDGGoalPage]:
     if not hasattr(request, "_sdg_goal_pages"):
         request._sdg_goal_pages = {
             page.number: page
-            for page in SDGGoalPage.objects.live().filter(locale=Locale.get_active())
+            for page in SDGGoalPage.objects.live().filter(
+                # The active locale by its language code, joined, not looked up first.
+                locale__language_code=get_supported_content_language_variant(get_language())
+            )
         }
     return request._sdg_goal_pages
 

@@ -172,9 +172,11 @@ class ContactDetails(TranslatableMixin, models.Model):
         return self.share_image_alt_text or self.share_image.description
 
 
-@register_setting(icon="mail")
+@register_setting(icon="site")
 class ContactSettings(BaseSiteSetting):
-    """Which contact details the site shows in the footer of every page."""
+    """Which contact details the site shows in the footer of every page, with the statements
+    every page links to. (Named "site footer" in the menu, beside the contact details it picks
+    from, which have their own name and icon.)"""
 
     contact = models.ForeignKey(
         ContactDetails,
@@ -214,4 +216,4 @@ class ContactSettings(BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = _("site and contact")
+        verbose_name = _("site footer")

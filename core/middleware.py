@@ -1,4 +1,7 @@
-"""Pages' absolute addresses follow the address the site is served on."""
+"""Pages' absolute addresses follow the address the site is served on; the request being
+answered is at hand for signal receivers that tell the person what happened."""
+
+from contextvars import ContextVar
 
 from django.utils.functional import SimpleLazyObject
 
@@ -34,3 +37,26 @@ def site_root_paths(request):
         return paths
     root_url = served_root_url(request, site)
     return [path._replace(root_url=root_url) if path.site_id == site.pk else path for path in paths]
+
+
+_request = ContextVar("request", default=None)
+
+
+def current_request():
+    """The request being answered, or None outside one (a command, a task).
+
+    For receivers of Wagtail's signals that confirm an action to the person who took it: the
+    workflow's approval runs from several of Wagtail's views, none of which hands the request on."""
+    return _request.get()
+
+
+class CurrentRequestMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _request.reset(token)

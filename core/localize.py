@@ -9,6 +9,7 @@ linked to its source, so editors can sync it when the Danish text changes.
 from django.db import models, transaction
 from django.utils.text import slugify
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import DraftStateMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
@@ -94,12 +95,11 @@ class TranslatableWordsField(models.JSONField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("default", list)
         kwargs.setdefault("blank", True)
-        kwargs.setdefault("editable", False)
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
-        for key, value in (("default", list), ("blank", True), ("editable", False)):
+        for key, value in (("default", list), ("blank", True)):
             if kwargs.get(key) == value:
                 del kwargs[key]
         return name, path, args, kwargs
@@ -126,3 +126,13 @@ class TranslatableWordsField(models.JSONField):
         return [
             translated.get(path, word) for path, word in zip(self.paths(words), words, strict=True)
         ]
+
+
+class TranslatableWordsPanel(FieldPanel):
+    """Places a `TranslatableWordsField` in wagtail-localize's translation editor, which shows a
+    segment only on the tab of its field's panel. The words are written from another field (the
+    tags) when the page is saved, so the panel itself is never shown."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            return False

@@ -23,7 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
-from core.localize import TranslatableWordsField
+from core.localize import TranslatableWordsField, TranslatableWordsPanel
 from core.metadata import image_url, without_empty
 from core.models import BasePage, SummaryPage
 from core.plugins import PluginPanels, PluginRoutesMixin, contributions
@@ -493,6 +493,7 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
                     "example: nature, playground, lake."
                 ),
             ),
+            TranslatableWordsPanel("tag_names"),
         ],
         hook_name="project_page_panels",
     )
@@ -532,7 +533,11 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         """Before every save and revision: the Danish page's tags give the words to translate;
         a translation's (translated) words give its tags. Tags stay django-taggit tags in each
         language, so search and listings read them as before."""
-        if self.locale_id is None or self.locale_id == Locale.get_default().pk:
+        if (
+            self.locale_id is None
+            or self.locale_id == Locale.get_default().pk
+            or self.tag_names is None
+        ):
             self.tag_names = [tag.name for tag in self.tags.all()]
         elif [tag.name for tag in self.tags.all()] != self.tag_names:
             self.tags.set(self.tag_names)

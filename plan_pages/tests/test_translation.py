@@ -229,3 +229,39 @@ def test_a_tag_added_in_danish_keeps_the_other_tags_translations(tagged, english
 
     tags = sorted(ProjectPage.objects.get(pk=english.pk).tags.names())
     assert tags == ["forest", "fugle", "nature"]  # the new word waits for its translation
+
+
+@pytest.mark.django_db
+def test_the_translation_editor_lists_each_tag_under_tags(
+    tagged, english_plan, locale_en, client, django_user_model
+):
+    import html
+
+    twin = english_twin(tagged, "The People's Forest")
+    twin.tag_names = ["forest", "nature"]
+    english = translate_from_twin(tagged, twin, locale_en)
+    log_in_editor(client, django_user_model)
+
+    editor = html.unescape(
+        client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    )
+
+    for word in ("skov", "natur"):
+        assert f'"contentPath": "tag_names.{word}", "source": "{word}"' in editor
+
+
+@pytest.mark.django_db
+def test_tags_written_in_the_danish_editor_become_the_words_to_translate(
+    project, client, django_user_model
+):
+    from plan_pages.tests.factories import edit_data
+
+    log_in_editor(client, django_user_model)
+
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[project.pk]),
+        edit_data(project, tags="bålhytte, sø"),
+    )
+
+    draft = ProjectPage.objects.get(pk=project.pk).get_latest_revision_as_object()
+    assert sorted(draft.tag_names) == ["bålhytte", "sø"]

@@ -1,6 +1,8 @@
-"""Pages' absolute addresses follow the address the site is served on."""
+"""Pages' absolute addresses follow the address the site is served on; the request being
+answered is at hand for signal receivers that tell the person what happened."""
 
 import logging
+from contextvars import ContextVar
 
 from django.shortcuts import render
 from django.utils.datastructures import MultiValueDictKeyError
@@ -62,3 +64,26 @@ class MalformedFormMiddleware:
             return None
         logger.warning("Incomplete form POST to %s: no field %s", request.path, exception)
         return render(request, "core/malformed_form.html", status=400)
+
+
+_request = ContextVar("request", default=None)
+
+
+def current_request():
+    """The request being answered, or None outside one (a command, a task).
+
+    For receivers of Wagtail's signals that confirm an action to the person who took it: the
+    workflow's approval runs from several of Wagtail's views, none of which hands the request on."""
+    return _request.get()
+
+
+class CurrentRequestMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _request.reset(token)

@@ -192,9 +192,11 @@ class ContactDetails(TranslatableMixin, models.Model):
         return self.share_image_alt_text or self.share_image.description
 
 
-@register_setting(icon="mail")
+@register_setting(icon="site")
 class ContactSettings(BaseSiteSetting):
-    """Which contact details the site shows in the footer of every page."""
+    """Which contact details the site shows in the footer of every page, with the statements
+    every page links to. (Named "site footer" in the menu, beside the contact details it picks
+    from, which have their own name and icon.)"""
 
     # Every page shows the contact details, their share image and the privacy link: read them
     # with the settings, in the one query Wagtail makes for them per request.
@@ -238,4 +240,4 @@ class ContactSettings(BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = _("site and contact")
+        verbose_name = _("site footer")

@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import ContactDetails
+from .translation_buttons import listing_button
 
 
 class ContactDetailsViewSet(SnippetViewSet):
@@ -31,25 +32,5 @@ def only_a_permitted_move_is_confirmed(request, page, destination):
 def translate_into_english_button(page, user, next_url=None):
     """A visible "Translate into English" on each page of the explorer that has no English
     version yet (wagtail-localize keeps its own in the "…" menu)."""
-    from django.urls import reverse
-
-    from wagtail.admin.widgets.button import ListingButton
-    from wagtail.models import Locale
-
-    if (
-        page.is_root()
-        or page.alias_of_id
-        or not user.has_perm("wagtail_localize.submit_translation")
-    ):
-        return
-    english = Locale.objects.filter(language_code="en").first()
-    if english is None or page.locale_id == english.pk:
-        return
-    if page.get_translations().filter(locale=english, alias_of__isnull=True).exists():
-        return
-    yield ListingButton(
-        _("Translate into English"),
-        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
-        icon_name="wagtail-localize-language",
-        priority=40,
-    )
+    if button := listing_button(page, user):
+        yield button

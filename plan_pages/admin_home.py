@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
@@ -51,7 +52,12 @@ def with_pages(states):
     return states
 
 
-class CouncilPlanPanel(Component):
+class StartPageMedia:
+    class Media:
+        css = {"all": ["plan_pages/admin/start-page.css"]}
+
+
+class CouncilPlanPanel(StartPageMedia, Component):
     """A council's own plan, first on its start page."""
 
     name = "council_plan"
@@ -83,6 +89,7 @@ class CouncilPlanPanel(Component):
             "submitted": [s for s in in_workflow if s.status == WorkflowState.STATUS_IN_PROGRESS],
             "sent_back": [s for s in in_workflow if s.status == WorkflowState.STATUS_NEEDS_CHANGES],
             "sections": rendered_sections("council_home_sections", plan, self.request),
+            "revision": plan.next_revision and revision_status(plan.next_revision),
         }
 
     def add_url(self, model):
@@ -92,7 +99,7 @@ class CouncilPlanPanel(Component):
         )
 
 
-class SubmissionsPanel(Component):
+class SubmissionsPanel(StartPageMedia, Component):
     """Everything waiting for the editors, each with its area and who sent it."""
 
     name = "submissions"
@@ -106,4 +113,21 @@ class SubmissionsPanel(Component):
             state.area = next(
                 (plan for plan in plans if state.listed_page.path.startswith(plan.path)), None
             )
-        return {"submissions": states}
+        return {"submissions": states, "per_area": waiting_per_area(states)}
+
+
+def waiting_per_area(states):
+    """[(area title, number of submissions)], the areas with most waiting first."""
+    counts = {}
+    for state in states:
+        title = state.area.title if state.area else "–"
+        counts[title] = counts.get(title, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def revision_status(year, today=None):
+    """ "future", "this_year" or "overdue" for a plan to be revised in `year`."""
+    current = (today or timezone.localdate()).year
+    if year > current:
+        return "future"
+    return "this_year" if year == current else "overdue"

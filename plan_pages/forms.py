@@ -8,6 +8,8 @@ from core.forms import duplicates, live_forms
 from sdg.goals import goal_choices, targets
 from sdg.widgets import GoalGridWidget
 
+from .widgets import VillageGoalTilesWidget
+
 
 class LocalAreaPlanPageForm(WagtailAdminPageForm):
     def clean(self):
@@ -53,7 +55,7 @@ class ProjectPageForm(WagtailAdminPageForm):
             choices=[(goal.number, str(goal)) for goal in village_goals],
             coerce=int,
             required=False,
-            widget=forms.CheckboxSelectMultiple,
+            widget=VillageGoalTilesWidget(village_goals),
             label=self.fields["village_goals"].label,
             help_text=self.fields["village_goals"].help_text,
         )

@@ -18,11 +18,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
+from core.localize import TranslatableWordsField, TranslatableWordsPanel
 from core.metadata import image_url, without_empty
 from core.models import BasePage, SummaryPage
 from core.plugins import PluginPanels, PluginRoutesMixin, contributions
@@ -434,6 +435,9 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         help_text=_("The plan's village goals this project works towards."),
     )
     tags = ClusterTaggableManager(through=ProjectTag, blank=True, verbose_name=_("tags"))
+    # The tags' words, for translation: written from the tags on the Danish page, translated one
+    # by one in wagtail-localize, and the English page's tags are made from them (`full_clean`).
+    tag_names = TranslatableWordsField(_("tags"))
     how_to_take_part = models.TextField(_("how to take part"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -489,6 +493,7 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
                     "example: nature, playground, lake."
                 ),
             ),
+            TranslatableWordsPanel("tag_names"),
         ],
         hook_name="project_page_panels",
     )
@@ -507,7 +512,7 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
     override_translatable_fields = [
         SynchronizedField(name, overridable=False)
         for name in ("status", "goal_tags", "targets", "village_goals", "start_date", "end_date")
-    ]
+    ] + [TranslatableField("tag_names")]
 
     base_form_class = ProjectPageForm
     parent_page_types = ["plan_pages.LocalAreaPlanPage"]
@@ -524,11 +529,19 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         """What a project card needs, in a fixed number of queries however many projects."""
         return queryset.select_related("plan", "image").prefetch_related("goal_tags")
 
-    @property
-    def tags_language(self):
-        """Tags are written on the Danish source page and copied, untranslated, to its
-        translations: an English page shows them marked as Danish."""
-        return settings.LANGUAGE_CODE
+    def full_clean(self, *args, **kwargs):
+        """Before every save and revision: the Danish page's tags give the words to translate;
+        a translation's (translated) words give its tags. Tags stay django-taggit tags in each
+        language, so search and listings read them as before."""
+        if (
+            self.locale_id is None
+            or self.locale_id == Locale.get_default().pk
+            or self.tag_names is None
+        ):
+            self.tag_names = [tag.name for tag in self.tags.all()]
+        elif [tag.name for tag in self.tags.all()] != self.tag_names:
+            self.tags.set(self.tag_names)
+        super().full_clean(*args, **kwargs)
 
     @property
     def goal_numbers(self):

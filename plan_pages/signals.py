@@ -1,7 +1,11 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
 
-from wagtail.signals import post_page_move
+from wagtail.admin import messages
+from wagtail.signals import post_page_move, task_rejected, workflow_approved
+
+from core.middleware import current_request
 
 from .councils import retire_council, sync_council
 from .models import LocalAreaPlanPage, UnderPlanPage
@@ -27,3 +31,31 @@ def keep_council_in_step(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=LocalAreaPlanPage)
 def retire_council_with_its_plan(sender, instance, **kwargs):
     retire_council(instance)
+
+
+def title_and_sender(workflow_state):
+    sender = workflow_state.requested_by
+    return {
+        "title": workflow_state.content_object.get_admin_display_title(),
+        "person": (sender.get_full_name() or sender.get_username()) if sender else _("the council"),
+    }
+
+
+@receiver(workflow_approved)
+def confirm_approval(sender, instance, user=None, **kwargs):
+    """Wagtail says nothing after an approval from the start page, and only "updated" after one
+    from the page editor: the editor is told in words what happened."""
+    if request := current_request():
+        messages.success(
+            request, _("“%(title)s” is approved and published.") % title_and_sender(instance)
+        )
+
+
+@receiver(task_rejected)
+def confirm_request_for_changes(sender, instance, user=None, **kwargs):
+    if request := current_request():
+        messages.success(
+            request,
+            _("“%(title)s” is sent back to %(person)s with your comment, to be changed.")
+            % title_and_sender(instance.workflow_state),
+        )

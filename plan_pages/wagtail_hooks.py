@@ -6,13 +6,21 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import DismissibleMenuItem, MenuItem
+from wagtail.admin.menu import (
+    DismissibleMenuItem,
+    DismissibleSubmenuMenuItem,
+    MenuItem,
+    SubmenuMenuItem,
+)
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.views import report, snippets_api
 
+from core.translation_buttons import TRANSLATE
 from sdg.models import SDGGoalPage
 
 from .admin_home import CouncilPlanPanel, SubmissionsPanel, council_plans
@@ -21,10 +29,6 @@ from .feeds import goal_feeds
 from .guides import GUIDES, as_html, guide_text, guides_for
 from .listing import ProjectSearch
 from .models import LocalAreaPlanPage
-
-# Translation is the municipal editors' job (docs/permissions.md): wagtail-localize's own
-# permission for starting and syncing translations, which councils do not have.
-TRANSLATE = "wagtail_localize.submit_translation"
 
 
 @hooks.register("sdg_goal_page_listing")
@@ -105,6 +109,40 @@ def translations_report_for_translators(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.url != report_url]
 
 
+# Wagtail lists "Workflows" and "Workflow tasks" twice: as settings (changing the workflows, for
+# administrators) and as reports. Editors get one entry, in the settings: the pages in the
+# workflow. Councils see what they sent on their start page, and have no reports menu at all:
+# Wagtail's reports are the municipality's overview, not an area's.
+WORKFLOW_REPORTS = {"workflows", "workflow-tasks"}
+
+
+@hooks.register("construct_reports_menu")
+def workflows_listed_once(request, menu_items):
+    menu_items[:] = [item for item in menu_items if item.name not in WORKFLOW_REPORTS]
+
+
+class PagesInWorkflowMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_permission(request.user, "publish")
+
+
+@hooks.register("register_settings_menu_item")
+def pages_in_workflow_menu_item():
+    return PagesInWorkflowMenuItem(
+        _("Pages in the workflow"),
+        reverse("wagtailadmin_reports:workflow"),
+        name="pages-in-workflow",
+        icon_name="tasks",
+        order=50,
+    )
+
+
+@hooks.register("construct_main_menu")
+def no_reports_for_councils(request, menu_items):
+    if is_council_member(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "reports"]
+
+
 @hooks.register("construct_homepage_panels")
 def start_page_per_role(request, panels):
     """A council starts at its own plan; an editor at what the councils have sent."""
@@ -115,6 +153,9 @@ def start_page_per_role(request, panels):
         ]
         panels[:0] = [CouncilPlanPanel(plan, request) for plan in council_plans(request.user)]
     elif areas_of(request.user) is None:
+        # The submissions with their areas replace Wagtail's list of the same pages, which
+        # names neither area nor council; approving happens in the page's editor.
+        panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
         panels.insert(0, SubmissionsPanel())
 
 
@@ -174,3 +215,17 @@ def our_guides_in_the_help_menu(request, menu_items):
     ]
     kept = [item for item in menu_items if not isinstance(item, DismissibleMenuItem)]
     menu_items[:] = guides + kept
+
+
+@hooks.register("construct_main_menu")
+def help_menu_without_a_badge(request, menu_items):
+    """Wagtail's Help menu carries a "new" badge until it is opened once per release: to a
+    volunteer it looks like a message they never get rid of. The same menu, without the badge."""
+    menu_items[:] = [
+        SubmenuMenuItem(
+            item.label, item.menu, name=item.name, icon_name=item.icon_name, order=item.order
+        )
+        if isinstance(item, DismissibleSubmenuMenuItem)
+        else item
+        for item in menu_items
+    ]

@@ -424,7 +424,7 @@ class DemoLoader:
         slug = data["slug"][SOURCE]
         image, alt = None, {language: ""}
         if slug not in PROJECTS_WITHOUT_PICTURES:
-            image, alt = self.picture(slug, " ".join([slug, *data["tags"]]))
+            image, alt = self.picture(slug, " ".join([slug, *data["tags"][SOURCE]]))
         project = ProjectPage(
             title=text["title"],
             slug=text["slug"],
@@ -440,8 +440,9 @@ class DemoLoader:
             how_to_take_part=text["how_to_take_part"],
             start_date=as_date(data["start_date"]),
             end_date=as_date(data["end_date"]),
+            tag_names=text["tags"],
         )
-        project.tags.add(*data["tags"])
+        project.tags.add(*text["tags"])
         return project
 
     def build_working_group(self, data: dict, language: str) -> WorkingGroup:

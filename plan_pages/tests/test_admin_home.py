@@ -2,6 +2,8 @@
 sees every submission with its area and the person who sent it."""
 
 import json
+from datetime import date
+from unittest import mock
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -181,3 +183,38 @@ def test_the_help_menu_has_the_councils_danish_guide_and_no_wagtail_guide_or_bad
     guide = client.get(guide_url).content.decode()
     assert "<h2>Send til godkendelse</h2>" in guide
     assert "<strong>beskrivelse</strong>" in guide
+
+
+@pytest.mark.parametrize(
+    ("year", "says"),
+    [
+        (2027, "Planen skal revideres i 2027."),
+        (2026, "Planen skal revideres i år (2026)."),
+        (2024, "Planen skulle have været revideret i 2024."),
+    ],
+)
+def test_a_councils_start_page_says_when_its_plan_is_due_for_revision(
+    client, plans, django_user_model, year, says
+):
+    plan = plans["A"]
+    plan.next_revision = year
+    plan.save()
+    log_in_council_member(client, plan, django_user_model)
+
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 5, 1)):
+        html = dashboard(client)
+
+    assert says in html
+
+
+def test_the_editor_sees_how_many_submissions_wait_per_area(client, plans, django_user_model):
+    karen = django_user_model.objects.create_user("karen", "k@example.dk", "pw")
+    for title in ("Shelter", "Sti"):
+        submit(ProjectPageFactory(parent=plans["B"], title=title), karen)
+    submit(ProjectPageFactory(parent=plans["A"], title="Bænke"), karen)
+    log_in_editor(client, django_user_model)
+
+    html = dashboard(client)
+    per_area = html.split("Venter pr. område")[1].split("</ul>")[0]
+
+    assert "<li>Tybjerg og Omegn: 2</li><li>Glumsø og Omegn: 1</li>" in per_area

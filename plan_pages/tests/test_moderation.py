@@ -208,3 +208,74 @@ def test_scheduled_publishing_with_the_documented_command(plans):
     call_command("publish_scheduled")
 
     assert ProjectPage.objects.get(pk=project.pk).title == "Legepladsen er åben"
+
+
+def submitted(project, member):
+    project.save_revision(user=member)
+    return project.get_workflow().start(project, member)
+
+
+def messages_of(response):
+    from django.contrib.messages import get_messages
+
+    return [str(message).strip() for message in get_messages(response.wsgi_request)]
+
+
+def test_the_editor_is_told_in_danish_that_an_approval_published_the_page(
+    client, plans, member, editor
+):
+    member.first_name, member.last_name = "Karen", "Holm"
+    member.save()
+    project = ProjectPage.objects.child_of(plans["A"]).get()
+    state = submitted(project, member)
+    client.force_login(editor)
+
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[project.pk, "approve", state.current_task_state.pk],
+    )
+    response = client.post(approve, {"comment": ""})
+
+    assert messages_of(response) == ["“Legeplads i Glumsø og Omegn” er godkendt og udgivet."]
+
+
+def test_the_editor_is_told_to_whom_a_page_went_back_for_changes(client, plans, member, editor):
+    member.first_name, member.last_name = "Karen", "Holm"
+    member.save()
+    project = ProjectPage.objects.child_of(plans["A"]).get()
+    state = submitted(project, member)
+    client.force_login(editor)
+
+    reject = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[project.pk, "reject", state.current_task_state.pk],
+    )
+    response = client.post(reject, {"comment": "Skriv hvem der betaler."})
+
+    assert messages_of(response) == [
+        "“Legeplads i Glumsø og Omegn” er sendt tilbage til Karen Holm med din kommentar, "
+        "så siden kan blive rettet."
+    ]
+
+
+def test_approving_from_the_page_editor_confirms_the_approval_too(client, plans, member, editor):
+    project = ProjectPage.objects.child_of(plans["A"]).get()
+    submitted(project, member)
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[project.pk]),
+        edit_data(project, **{"action-workflow-action": "true", "workflow-action-name": "approve"}),
+    )
+
+    assert "“Legeplads i Glumsø og Omegn” er godkendt og udgivet." in messages_of(response)
+    assert ProjectPage.objects.get(pk=project.pk).live
+
+
+def test_an_approval_outside_a_request_sends_no_message(plans, member, editor):
+    project = ProjectPage.objects.child_of(plans["A"]).get()
+    state = submitted(project, member)
+
+    state.current_task_state.approve(user=editor)  # a command, a task: nobody to tell
+
+    assert ProjectPage.objects.get(pk=project.pk).current_workflow_state is None

@@ -125,3 +125,143 @@ def test_a_council_member_is_not_offered_a_translation(
 
     explorer = reverse("wagtailadmin_explore", args=[project.get_parent().pk])
     assert "Oversæt til engelsk" not in client.get(explorer).content.decode()
+
+
+def header_button(html):
+    """The "Translate into English" button in the page editor's header ('' if none)."""
+    header = html.split('<header class="w-slim-header')[1].split("</header>")[0]
+    if "data-translate-into-english" not in header:
+        return ""
+    return (
+        header.split("data-translate-into-english")[0].rsplit("<a", 1)[1]
+        + header.split("data-translate-into-english")[1].split("</a>")[0]
+    )
+
+
+@pytest.mark.django_db
+def test_the_page_editor_header_offers_an_editor_to_translate_a_page_into_english(
+    project, locale_en, client, django_user_model
+):
+    log_in_editor(client, django_user_model)
+
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[project.pk])).content.decode()
+
+    button = header_button(html)
+    assert "Oversæt til engelsk" in button
+    assert reverse("wagtail_localize:submit_page_translation", args=[project.pk]) in button
+
+
+@pytest.mark.django_db
+def test_once_translated_the_header_button_opens_the_english_pages_translation_editor(
+    project, english_plan, locale_en, client, django_user_model
+):
+    english = translate_from_twin(project, english_twin(project, "The People's Forest"), locale_en)
+    log_in_editor(client, django_user_model)
+
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[project.pk])).content.decode()
+    english_editor = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+
+    button = header_button(html)
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=[english.pk])}"' in button
+    assert english_editor.status_code == 200
+    assert "wagtail-localize" in english_editor.content.decode()  # its translation editor
+    # The English page itself offers no translation into English.
+    assert header_button(english_editor.content.decode()) == ""
+
+
+@pytest.mark.django_db
+def test_the_page_editor_header_offers_a_council_member_no_translation(
+    project, locale_en, client, django_user_model
+):
+    log_in_council_member(client, project.get_parent(), django_user_model)
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[project.pk]))
+
+    assert response.status_code == 200
+    assert header_button(response.content.decode()) == ""
+    assert "Oversæt til engelsk" not in response.content.decode()
+
+
+@pytest.fixture
+def tagged(project):
+    project.tags.add("skov", "natur")
+    project.save_revision().publish()
+    return ProjectPage.objects.get(pk=project.pk)
+
+
+@pytest.mark.django_db
+def test_each_tag_is_a_string_of_its_own_to_translate(tagged):
+    from wagtail_localize.models import StringSegment
+
+    source, _created = TranslationSource.get_or_create_from_instance(tagged)
+    strings = StringSegment.objects.filter(
+        source=source, context__path__startswith="tag_names."
+    ).values_list("context__path", "string__data")
+
+    assert sorted(strings) == [("tag_names.natur", "natur"), ("tag_names.skov", "skov")]
+
+
+@pytest.mark.django_db
+def test_the_english_page_gets_the_translated_tags_and_the_danish_keeps_its_own(
+    tagged, english_plan, locale_en
+):
+    twin = english_twin(tagged, "The People's Forest")
+    twin.tag_names = ["forest", "nature"]
+
+    english = translate_from_twin(tagged, twin, locale_en)
+
+    assert sorted(ProjectPage.objects.get(pk=english.pk).tags.names()) == ["forest", "nature"]
+    assert sorted(ProjectPage.objects.get(pk=tagged.pk).tags.names()) == ["natur", "skov"]
+
+
+@pytest.mark.django_db
+def test_a_tag_added_in_danish_keeps_the_other_tags_translations(tagged, english_plan, locale_en):
+    twin = english_twin(tagged, "The People's Forest")
+    twin.tag_names = ["forest", "nature"]
+    english = translate_from_twin(tagged, twin, locale_en)
+
+    tagged.tags.add("fugle")
+    tagged.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(tagged)
+    source.update_from_db()
+    # As the editor's "sync" does: what is not yet translated stays in Danish for now.
+    Translation.objects.get(source=source, target_locale=locale_en).save_target(publish=True)
+
+    tags = sorted(ProjectPage.objects.get(pk=english.pk).tags.names())
+    assert tags == ["forest", "fugle", "nature"]  # the new word waits for its translation
+
+
+@pytest.mark.django_db
+def test_the_translation_editor_lists_each_tag_under_tags(
+    tagged, english_plan, locale_en, client, django_user_model
+):
+    import html
+
+    twin = english_twin(tagged, "The People's Forest")
+    twin.tag_names = ["forest", "nature"]
+    english = translate_from_twin(tagged, twin, locale_en)
+    log_in_editor(client, django_user_model)
+
+    editor = html.unescape(
+        client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    )
+
+    for word in ("skov", "natur"):
+        assert f'"contentPath": "tag_names.{word}", "source": "{word}"' in editor
+
+
+@pytest.mark.django_db
+def test_tags_written_in_the_danish_editor_become_the_words_to_translate(
+    project, client, django_user_model
+):
+    from plan_pages.tests.factories import edit_data
+
+    log_in_editor(client, django_user_model)
+
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[project.pk]),
+        edit_data(project, tags="bålhytte, sø"),
+    )
+
+    draft = ProjectPage.objects.get(pk=project.pk).get_latest_revision_as_object()
+    assert sorted(draft.tag_names) == ["bålhytte", "sø"]

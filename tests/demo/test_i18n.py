@@ -227,13 +227,32 @@ def test_editors_can_update_a_translation_after_the_source_changed(demo_site, ad
     assert danish.title in response.content.decode()
 
 
-def test_the_danish_tags_on_an_english_project_are_marked_as_danish(demo_site, client):
-    """Tags are copied untranslated from the Danish source: a screen reader reading the English
-    page must say "legeplads" in Danish."""
-    project = ProjectPage.objects.live().filter(locale__language_code="en").exclude(tags=None)[0]
+def tags_on(client, page):
+    html = client.get(page.url).content.decode()
+    return re.findall(r'<span class="tag">([^<]*)</span>', html.split('<p class="tags">')[1])
 
-    html = client.get(project.url).content.decode()
 
-    tags = html.split('<p class="tags">')[1].split("</p>")[0]
-    assert '<span lang="da"><span class="tag">' in tags
-    assert all(name in tags for name in project.tags.names())
+def test_each_language_version_of_a_project_shows_its_own_tags(demo_site, client):
+    """Tags are translated word by word (wagtail-localize), not copied from the Danish page."""
+    danish = ProjectPage.objects.live().get(slug="folkeskov-ved-tappernoeje")
+    english = danish.get_translation(Locale.objects.get(language_code="en"))
+
+    assert tags_on(client, danish) == ["skov", "natur", "frivillige"]
+    assert sorted(tags_on(client, english)) == ["forest", "nature", "volunteers"]
+
+
+@pytest.mark.parametrize(("language", "word"), [("da", "frivillige"), ("en", "volunteers")])
+def test_the_search_finds_a_project_by_a_tag_in_its_own_language(demo_site, client, language, word):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        search_url = reverse("search")
+    project = ProjectPage.objects.live().get(
+        locale__language_code=language,
+        translation_key=ProjectPage.objects.get(slug="folkeskov-ved-tappernoeje").translation_key,
+    )
+
+    html = client.get(search_url, {"q": word}).content.decode()
+
+    assert project.title.replace("'", "&#x27;") in html

@@ -294,4 +294,6 @@ def area_choices(locale, plan=None):
     """The areas a visitor can filter by; none within one plan."""
     if plan is not None:
         return []
-    return list(LocalAreaPlanPage.objects.live().public().filter(locale=locale).order_by("title"))
+    areas = LocalAreaPlanPage.objects.live().public().filter(locale=locale)
+    # Their titles and slugs are all a filter shows (not each plan's texts, which are long).
+    return list(areas.only("title", "slug").order_by("title"))

@@ -9,6 +9,8 @@ from django.utils import translation
 
 import django_ratelimit.core
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from core.tests.database import built_once, make_locale_en, make_site_root
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
@@ -105,6 +107,18 @@ def test_answers_are_cached_and_take_a_fixed_number_of_queries(
         suggest(client, "bænk")
     with django_assert_max_num_queries(3):  # the same words again: from the cache
         suggest(client, "bænk")
+
+
+@pytest.mark.slow  # 60 requests
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(words=st.one_of(st.text(max_size=300), st.sampled_from(['"', "*", "'", "\\", "%", "ø*"])))
+def test_fuzzed_words_never_give_a_server_error(client, site, words):
+    cache.clear()
+    response = suggest(client, words)
+    assert response.status_code == 200
+    assert len(response.json()["suggestions"]) <= LIMIT
 
 
 def test_a_client_asking_too_often_is_told_to_wait(client, site, settings, monkeypatch):

@@ -81,17 +81,18 @@ def arguments(doc, requests=None):
 
 
 @contextlib.contextmanager
-def test_database():
-    """Set Django up and create the test databases; yield the vendor, then drop them."""
+def test_database(keep=False):
+    """Set Django up and create the test databases; yield the vendor, then drop them. With
+    `keep`, an existing test database is reused (migrated) and kept afterwards."""
     django.setup()
     from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
-    old_config = setup_databases(verbosity=0, interactive=False)
+    old_config = setup_databases(verbosity=0, interactive=False, keepdb=keep)
     try:
         yield connection.vendor
     finally:
-        teardown_databases(old_config, verbosity=0)
+        teardown_databases(old_config, verbosity=0, keepdb=keep)
 
 
 def front_page():
@@ -154,6 +155,34 @@ def time_requests(path, requests, params=None):
         queries=len(queries),
         requests=requests,
     )
+
+
+def profile_requests(path, requests, params=None, top=25):
+    """Where the time of `requests` GETs of `path` goes: the SQL's share of the wall time
+    (Django's own query timings) and the functions with the most cumulative time."""
+    import cProfile
+    import pstats
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.get(path, params)
+    profiler = cProfile.Profile()
+    with CaptureQueriesContext(connection) as queries:
+        start = time.perf_counter()
+        profiler.enable()
+        for _ in range(requests):
+            client.get(path, params)
+        profiler.disable()
+        wall_ms = (time.perf_counter() - start) * 1000 / requests
+    sql_ms = sum(float(query["time"]) for query in queries) * 1000 / requests
+    print(f"  per request: {wall_ms:.1f} ms, of which SQL {sql_ms:.1f} ms (under the profiler)")
+    slowest = sorted(queries, key=lambda query: -float(query["time"]))[:5]
+    for query in slowest:
+        print(f"  {float(query['time']) * 1000:6.1f} ms  {query['sql'][:300]}")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
 
 
 def print_result(label, timing):

@@ -36,6 +36,19 @@ def build_areas(areas):
     return [harness.plan_page(home, f"Område {n}", f"omraade-{n}") for n in range(areas)]
 
 
+def existing_areas():
+    """The areas of a database kept from an earlier run (--keepdb), if any."""
+    from plan_pages.models import LocalAreaPlanPage
+
+    return list(LocalAreaPlanPage.objects.order_by("path"))
+
+
+def existing_projects():
+    from plan_pages.models import ProjectPage
+
+    return ProjectPage.objects.count()
+
+
 def build(plans, first, last):
     """Projects number `first` to `last - 1`, the same ones whatever the sizes asked for.
 
@@ -147,14 +160,21 @@ def main():
     parser = harness.arguments(__doc__, requests=100)
     parser.add_argument("--projects", type=int, nargs="+", default=[10_000])
     parser.add_argument("--areas", type=int, default=50)
+    parser.add_argument(
+        "--keepdb", action="store_true", help="keep the database built, and reuse it next time"
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="also profile 20 requests of each search"
+    )
     args = parser.parse_args()
 
-    with harness.test_database() as vendor:
-        plans, built = build_areas(args.areas), 0
+    with harness.test_database(keep=args.keepdb) as vendor:
+        plans, built = existing_areas() or build_areas(args.areas), existing_projects()
         for size in sorted(args.projects):
             started = time.perf_counter()
-            build(plans, built, size)
-            seconds, built = time.perf_counter() - started, size
+            if size > built:
+                build(plans, built, size)
+            seconds, built = time.perf_counter() - started, max(built, size)
             for label, params in SEARCHES.items():
                 timing = harness.time_requests("/da/soeg/", args.requests, params)
                 harness.print_result(
@@ -162,6 +182,8 @@ def main():
                     f"{label}: {result_count(params)} results",
                     timing,
                 )
+                if args.profile:
+                    harness.profile_requests("/da/soeg/", 20, params)
 
 
 if __name__ == "__main__":

@@ -12,9 +12,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.utils.translation import gettext as _
 
 from wagtail.search.backends import get_search_backend
@@ -142,11 +143,13 @@ class ProjectSearch:
             return None
         if not self.words:
             return []
-        # SQLite's backend ranks with a subquery per matching row (slow past a few hundred
-        # matches), so on SQLite, the development fallback, matches come newest first.
-        by_relevance = connection.vendor != "sqlite"
         projects = self.projects if among is None else self.projects.filter(pk__in=among)
-        results = projects.search(self.words, operator="and", order_by_relevance=by_relevance)
+        backend = get_search_backend()
+        if hasattr(backend, "ranked_ids"):
+            # SQLite: ranked in one query (search.sqlite); Wagtail's ranking there asks a
+            # subquery per matching row.
+            return backend.ranked_ids(projects, self.words)
+        results = projects.search(self.words, operator="and")
         if hasattr(results, "get_queryset"):
             # Wagtail's database backends: the ranked ids alone, in one query.
             ids = results.get_queryset().values_list("pk", flat=True)
@@ -154,27 +157,83 @@ class ProjectSearch:
             ids = (project.pk for project in results)
         return list(dict.fromkeys(ids))
 
-    def filtered(self, projects, matching_ids, leave_out=None):
+    def flags(self):
+        """For each facet, whether a project passes that facet's active filter (true where
+        none is active): columns of the one query that finds the results and counts."""
         query = self.query
-        if matching_ids is not None:
-            projects = projects.filter(pk__in=matching_ids)
-        if query.goals and leave_out != "goal":
-            projects = projects.filter(pk__in=projects_with_goals(query.goals))
-        if query.areas and leave_out != "area":
-            projects = projects.filter(plan__slug__in=query.areas)
-        if query.statuses and leave_out != "status":
-            projects = projects.filter(status__in=query.statuses)
-        return projects
+        area_ids = [area.pk for area in self.areas if area.slug in query.areas]
+        conditions = {
+            "goal": Q(pk__in=projects_with_goals(query.goals)) if query.goals else None,
+            "area": Q(plan_id__in=area_ids) if query.areas else None,
+            "status": Q(status__in=query.statuses) if query.statuses else None,
+        }
+        return {
+            f"in_{facet}": (
+                Value(True) if condition is None else ExpressionWrapper(condition, BooleanField())
+            )
+            for facet, condition in conditions.items()
+        }
+
+    def results_and_counts(self, projects):
+        """The ids of the results (newest first) and, for each facet, the projects per value
+        given every *other* active filter: one query over the matching projects, which the
+        database finds once (a common table expression) and counts four ways."""
+        flags = self.flags()
+        base = (
+            projects.order_by()
+            .annotate(**flags)
+            .values_list("pk", "plan_id", "status", "first_published_at", *flags)
+        )
+        try:
+            sql, params = base.query.sql_with_params()
+        except EmptyResultSet:  # no project can match (no word found, say)
+            return [], {facet: {} for facet in self.facets()}
+        goals = ProjectGoal._meta.db_table
+        parts = [
+            "SELECT 'result', CAST(id AS TEXT), ROW_NUMBER() OVER (ORDER BY published DESC, id) "
+            "FROM base WHERE in_goal AND in_area AND in_status"
+        ]
+        if "status" in self.facets():
+            parts.append(
+                "SELECT 'status', status, COUNT(*) FROM base "
+                "WHERE in_goal AND in_area GROUP BY status"
+            )
+        if "area" in self.facets():
+            parts.append(
+                "SELECT 'area', CAST(plan_id AS TEXT), COUNT(*) FROM base "
+                "WHERE in_goal AND in_status GROUP BY plan_id"
+            )
+        if "goal" in self.facets():
+            # A project has each goal once, but DISTINCT keeps a count honest if it had not.
+            parts.append(
+                "SELECT 'goal', CAST(tag.goal AS TEXT), COUNT(DISTINCT base.id) FROM base "
+                f"JOIN {goals} tag ON tag.page_id = base.id "
+                "WHERE in_area AND in_status GROUP BY tag.goal"
+            )
+        columns = "id, plan_id, status, published, in_goal, in_area, in_status"
+        with connection.cursor() as cursor:
+            cursor.execute(f"WITH base ({columns}) AS ({sql}) " + " UNION ALL ".join(parts), params)
+            rows = cursor.fetchall()
+        return self.read_rows(rows)
+
+    def read_rows(self, rows):
+        slugs = {str(area.pk): area.slug for area in self.areas}
+        keys = {"goal": int, "area": slugs.get, "status": str}
+        results, counts = [], {facet: {} for facet in self.facets()}
+        for kind, key, value in rows:
+            if kind == "result":
+                results.append((value, int(key)))
+            elif key is not None and keys[kind](key) is not None:
+                counts[kind][keys[kind](key)] = value
+        return [pk for _, pk in sorted(results)], counts
 
     def run(self):
         subquery = self.matching_subquery()
         matching_ids = self.matching_ids() if subquery is None else subquery
         projects = self.projects
-        result_ids = list(
-            self.filtered(projects, matching_ids)
-            .order_by("-first_published_at", "pk")
-            .values_list("pk", flat=True)
-        )
+        if matching_ids is not None:
+            projects = projects.filter(pk__in=matching_ids)
+        result_ids, facets = self.results_and_counts(projects)
         if matching_ids is not None and self.query.sort == "relevance":
             # With a subquery, only the results are ranked (one query, as many as they are).
             ranked = matching_ids if subquery is None else self.matching_ids(among=result_ids)
@@ -185,11 +244,7 @@ class ProjectSearch:
         by_id = {project.pk: project for project in by_id}
         page.object_list = [by_id[pk] for pk in page.object_list]
         return SearchOutcome(
-            query=self.query,
-            page=page,
-            total=len(result_ids),
-            facets={facet: self.count(facet, projects, matching_ids) for facet in self.facets()},
-            areas=self.areas,
+            query=self.query, page=page, total=len(result_ids), facets=facets, areas=self.areas
         )
 
     def facets(self):
@@ -198,18 +253,6 @@ class ProjectSearch:
             for facet in FACETS
             if not (facet == "area" and self.plan) and not (facet == "goal" and self.goal)
         ]
-
-    def count(self, facet, projects, matching_ids) -> dict:
-        """Projects per value of one facet, given every other active filter."""
-        column = {"goal": "goal_tags__goal", "area": "plan__slug", "status": "status"}[facet]
-        rows = (
-            self.filtered(projects, matching_ids, leave_out=facet)
-            .order_by()
-            .values(column)
-            # Only the goal facet joins rows that could repeat a project.
-            .annotate(projects=Count("pk", distinct=facet == "goal"))
-        )
-        return {row[column]: row["projects"] for row in rows if row[column] is not None}
 
 
 @dataclass
@@ -251,4 +294,6 @@ def area_choices(locale, plan=None):
     """The areas a visitor can filter by; none within one plan."""
     if plan is not None:
         return []
-    return list(LocalAreaPlanPage.objects.live().public().filter(locale=locale).order_by("title"))
+    areas = LocalAreaPlanPage.objects.live().public().filter(locale=locale)
+    # Their titles and slugs are all a filter shows (not each plan's texts, which are long).
+    return list(areas.only("title", "slug").order_by("title"))

@@ -216,6 +216,8 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("villages", boost=2),
+        # Suggestions while typing (search.suggestions): a village's name offers its plan.
+        index.AutocompleteField("villages"),
         index.SearchField("vision"),
         index.SearchField("body"),
         index.FilterField("plan_kind"),

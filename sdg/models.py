@@ -86,6 +86,7 @@ class SDGGoalPage(Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("short_title", boost=2),
+        index.AutocompleteField("short_title"),
         index.SearchField("description"),
         index.SearchField("local_text"),
         index.FilterField("number"),

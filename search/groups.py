@@ -11,7 +11,6 @@ of types at most), one for the matching ideas and one to load them; none per res
 
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
@@ -63,11 +62,10 @@ class ResultGroup:
 
 def ranked_ids(queryset, text) -> list[int]:
     """The ids the search backend finds for the words, best first where the backend ranks."""
-    # SQLite's backend ranks with a subquery per matching row: see plan_pages.listing.
-    by_relevance = connection.vendor != "sqlite"
-    results = get_search_backend().search(
-        text, queryset, operator="and", order_by_relevance=by_relevance
-    )
+    backend = get_search_backend()
+    if hasattr(backend, "ranked_ids"):  # SQLite: see search.sqlite
+        return backend.ranked_ids(queryset, text)
+    results = backend.search(text, queryset, operator="and")
     return list(dict.fromkeys(results.get_queryset().values_list("pk", flat=True)))
 
 

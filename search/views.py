@@ -1,11 +1,20 @@
+import json
+
+from django.conf import settings
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
+
+from django_ratelimit.core import is_ratelimited
 
 from plan_pages.listing import ProjectSearch
 
 from .groups import grouped_results
+from .suggestions import suggestions
 from .typos import did_you_mean, filters_to_remove, suggested_query_url
 
 DESCRIPTION = _(
@@ -46,3 +55,32 @@ def search(request):
             ),
         },
     )
+
+
+# JSON that is also safe to look at as HTML: < > & never appear as themselves.
+JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_response(data, status=200):
+    body = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
+    return HttpResponse(body, status=status, content_type="application/json")
+
+
+@require_GET
+def search_suggestions(request):
+    """Suggestions for the words typed so far, in the language of the address (JSON), for the
+    header's search field (search/static/search/suggest.js). The search form works without."""
+    if is_ratelimited(
+        request,
+        group="search-suggestions",
+        key="ip",
+        rate=settings.SEARCH_SUGGESTION_RATE,
+        increment=True,
+    ):
+        response = json_response({"error": str(_("Too many requests. Wait a moment."))}, 429)
+        response["Retry-After"] = "60"
+        return response
+    response = json_response(suggestions(request.GET.get("q", ""), Locale.get_active(), request))
+    # The same words give the same answer for everyone for a few minutes.
+    patch_cache_control(response, public=True, max_age=60)
+    return response

@@ -252,6 +252,9 @@ NUM_PROXIES = int(os.environ.get("NUM_PROXIES", 0))
 # The rate is generous, because a whole citizens' meeting may answer from one village hall.
 PARTICIPATION_RATE_LIMIT = os.environ.get("PARTICIPATION_RATE_LIMIT", "30/h")
 RATELIMIT_IP_META_KEY = "cms.client.client_address"
+# Suggestions while typing in the search field (search.suggestions): a request per pause in
+# typing, so a few a second at most from one resident; an office behind one address has room.
+SEARCH_SUGGESTION_RATE = "240/m"
 # The limits count in the cache. When it cannot count (Redis down), residents' forms are
 # accepted (fail open): losing a village hall's answers is worse than a few unlimited posts,
 # which CSRF and the honeypot still guard. The API's throttle fails open likewise.

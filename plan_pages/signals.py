@@ -1,10 +1,12 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, post_page_move
 
 from .councils import retire_council, sync_council
-from .models import LocalAreaPlanPage, UnderPlanPage
+from .models import LocalAreaPlanPage, ProjectPage, UnderPlanPage
+from .progress import record_status
 
 
 @receiver(post_page_move)
@@ -27,3 +29,10 @@ def keep_council_in_step(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=LocalAreaPlanPage)
 def retire_council_with_its_plan(sender, instance, **kwargs):
     retire_council(instance)
+
+
+@receiver(page_published, sender=ProjectPage)
+def record_status_change(sender, instance, **kwargs):
+    """A project's status enters its history when residents can see it: on publish, never on a
+    draft save (a status waiting for approval has not changed yet)."""
+    record_status(instance, instance.last_published_at or timezone.now())

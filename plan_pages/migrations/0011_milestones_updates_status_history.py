@@ -14,7 +14,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0003_image_description_is_alt_text'),
+        migrations.swappable_dependency(settings.WAGTAILIMAGES_IMAGE_MODEL),
         ('plan_pages', '0010_picture_alt_text'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtaildocs', '0014_alter_document_file_size'),
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
                 ('image_alt_text', models.CharField(blank=True, help_text="What the picture shows, for people who cannot see it, in the page's language. Leave empty to use the image's description.", max_length=250, verbose_name='alt text')),
                 ('date', models.DateField(default=django.utils.timezone.localdate, help_text='The day the news is from. Updates are shown newest first.', validators=[plan_pages.models.validate_plausible_date], verbose_name='date')),
                 ('text', models.TextField(help_text='A few sentences on what has happened, at most 2,000 characters.', max_length=2000, verbose_name='text')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cms.customimage', verbose_name='image')),
+                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='image')),
             ],
             options={
                 'verbose_name': 'update from the project',
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 ('done_date', models.DateField(blank=True, help_text='Fill in when the step is done. Leave empty until then.', null=True, validators=[plan_pages.models.validate_plausible_date], verbose_name='done on')),
                 ('description', models.TextField(blank=True, help_text='Optional: a sentence or two on the step, at most 500 characters.', max_length=500, verbose_name='short text')),
                 ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='document')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cms.customimage', verbose_name='image')),
+                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='image')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='plan_pages.projectpage')),
             ],

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset
 
 import pytest
@@ -243,13 +244,17 @@ def test_hostile_milestones_get_a_danish_message(council_client, plan, row, mess
     assert project.revisions.count() == revisions
 
 
-def test_a_milestone_without_a_title_is_never_saved(council_client, plan):
+def test_a_milestone_without_a_title_cannot_be_submitted(council_client, plan):
+    """Wagtail lets a draft be saved unfinished; what goes to the municipality is complete."""
     project = published_project(plan)
 
-    post_milestones(council_client, project, milestone_row(title=""))
+    response = post_milestones(
+        council_client, project, milestone_row(title=""), **{"action-submit": "1"}
+    )
 
-    draft = ProjectPage.objects.get(pk=project.pk).get_latest_revision_as_object()
-    assert not [m for m in draft.milestones.all() if not m.title]
+    assert response.status_code == 200
+    assert "Dette felt er påkrævet." in error_messages(response)
+    assert not WorkflowState.objects.filter(object_id=str(project.pk)).exists()
 
 
 def test_done_before_planned_is_allowed(council_client, plan):

@@ -6,17 +6,17 @@ rendered, so they always agree with the projects and village goals. Other apps a
 Everything is read in the report's language: the Danish report counts the Danish project pages,
 the English report the English ones (their statuses, dates and goals are kept in step).
 
-For the year Y, with the dates a project's editors give it:
+For the year Y, read from each project's status history (`progress.histories`: every status a
+project was published with, and the day it was), never from its status today, so a project
+completed last year and edited or reopened this year stays in last year's figures:
 
-- **started** in Y: `start_date` falls in Y and the project has really begun (status in
-  progress, completed or paused; an idea or a planned project with a start date has not).
-- **completed** in Y: status completed and `end_date` falls in Y.
-- **in progress** during Y: begun on or before the last day of Y and not completed in Y:
-  status in progress, or status completed with an `end_date` after Y. Paused projects are left
-  out: the site does not know since when they are paused.
+- **started** in Y: the first day the project was in progress, completed or paused falls in Y.
+- **completed** in Y: it became completed in Y and was still completed at the end of Y.
+- **in progress** during Y: it was in progress at the end of Y. Paused projects are left out.
 
-A project started in Y is also in progress or completed in Y; "in progress" and "completed"
-never overlap. Ideas (no dates) and projects that are only planned count nowhere.
+A project started in Y is also in progress or completed in Y (unless paused by its end);
+"in progress" and "completed" never overlap. Projects that are only ideas or planned at the end
+of Y count nowhere; a village goal is read from its projects' statuses at the end of Y.
 
 Each number runs a fixed number of queries, however many projects, goals and answers there are.
 """
@@ -25,11 +25,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from sdg.goals import Goal, goals
 
 from .models import LocalAreaPlanPage, ProjectPage, ProjectStatus, VillageGoal
+from .progress import StatusStep, histories, status_on
 
 BEGUN = {ProjectStatus.IN_PROGRESS, ProjectStatus.COMPLETED, ProjectStatus.PAUSED}
 
@@ -97,42 +99,45 @@ class AnnualFigures:
         ]
 
 
-def in_year(day: date | None, year: int) -> bool:
-    return day is not None and day.year == year
+@dataclass
+class YearView:
+    """A project as it stood in one year, read from its status history."""
+
+    project: ProjectPage
+    history: list[StatusStep]
+    year: int
+
+    @cached_property
+    def status_at_end(self) -> str | None:
+        return status_on(self.history, date(self.year, 12, 31))
+
+    @property
+    def started(self) -> bool:
+        begun = next((step.day for step in self.history if step.status in BEGUN), None)
+        return begun is not None and begun.year == self.year
+
+    @property
+    def completed(self) -> bool:
+        if self.status_at_end != ProjectStatus.COMPLETED:
+            return False
+        completions = [s.day for s in self.history if s.status == ProjectStatus.COMPLETED]
+        return any(day.year == self.year for day in completions)
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status_at_end == ProjectStatus.IN_PROGRESS
 
 
-def is_started(project: ProjectPage, year: int) -> bool:
-    return project.status in BEGUN and in_year(project.start_date, year)
-
-
-def is_completed(project: ProjectPage, year: int) -> bool:
-    return project.status == ProjectStatus.COMPLETED and in_year(project.end_date, year)
-
-
-def is_in_progress(project: ProjectPage, year: int) -> bool:
-    if project.start_date is None or project.start_date.year > year:
-        return False
-    if project.status == ProjectStatus.IN_PROGRESS:
-        return True
-    return (
-        project.status == ProjectStatus.COMPLETED
-        and project.end_date is not None
-        and project.end_date.year > year
-    )
-
-
-def village_goal_status(projects: list[ProjectPage], year: int) -> str:
+def village_goal_status(views: list[YearView]) -> str:
     """No projects; none begun by the end of the year; under way; reached when every one of
     its projects (ideas aside) was completed by the end of the year."""
-    projects = [p for p in projects if p.status != ProjectStatus.IDEA]
-    if not projects:
+    statuses = [view.status_at_end for view in views]
+    statuses = [status for status in statuses if status not in (None, ProjectStatus.IDEA)]
+    if not statuses:
         return VillageGoalStatus.NO_PROJECTS
-    if not any(p.status in BEGUN and p.start_date and p.start_date.year <= year for p in projects):
+    if not any(status in BEGUN for status in statuses):
         return VillageGoalStatus.NOT_STARTED
-    if all(
-        p.status == ProjectStatus.COMPLETED and p.end_date and p.end_date.year <= year
-        for p in projects
-    ):
+    if all(status == ProjectStatus.COMPLETED for status in statuses):
         return VillageGoalStatus.REACHED
     return VillageGoalStatus.UNDER_WAY
 
@@ -155,28 +160,27 @@ def annual_figures(plan: LocalAreaPlanPage, year: int) -> AnnualFigures:
         .order_by("path")
     )
     figures = AnnualFigures(plan=plan, year=year)
+    found = histories(projects)
+    views = [YearView(project, found[project.translation_key], year) for project in projects]
     rows: dict[int, GoalRow] = {}
-    for project in projects:
-        kinds = {
-            "started": is_started(project, year),
-            "in_progress": is_in_progress(project, year),
-            "completed": is_completed(project, year),
-        }
-        for kind, applies in kinds.items():
-            if not applies:
+    for view in views:
+        for kind in ("started", "in_progress", "completed"):
+            if not getattr(view, kind):
                 continue
-            getattr(figures, kind).append(project)
-            for number in sorted(set(project.goal_numbers)):
+            getattr(figures, kind).append(view.project)
+            for number in sorted(set(view.project.goal_numbers)):
                 row = rows.setdefault(number, GoalRow(goal=goals()[number]))
                 setattr(row, kind, getattr(row, kind) + 1)
     figures.goals = [rows[number] for number in sorted(rows)]
     for village_goal in plan.village_goals.all().order_by("number"):
-        theirs = [p for p in projects if village_goal.number in (p.village_goals or [])]
+        theirs = [
+            view for view in views if village_goal.number in (view.project.village_goals or [])
+        ]
         figures.village_goals.append(
             VillageGoalRow(
                 village_goal=village_goal,
-                projects=theirs,
-                status=village_goal_status(theirs, year),
+                projects=[view.project for view in theirs],
+                status=village_goal_status(theirs),
             )
         )
     return figures

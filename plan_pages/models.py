@@ -25,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BodyBlock
 from core.localize import TranslatableWordsField, TranslatableWordsPanel
 from core.metadata import image_url, without_empty
-from core.models import BasePage, SummaryPage
+from core.models import BasePage, PagePicture, SummaryPage
 from core.plugins import PluginPanels, PluginRoutesMixin, contributions
 from sdg.fields import GoalNumbersField, TargetCodesField
 from sdg.goals import goals, searchable_text
@@ -50,6 +50,16 @@ TARGETS_HELP = _(
     "that really apply."
 )
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def validate_plausible_date(value):
+    """A date a plan can hold: a mistyped year (9999, 0202) gets a clear message, not a 500."""
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(
+            _("Choose a date between the years %(first)s and %(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
 
 
 def validate_months(value):
@@ -266,9 +276,11 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
 
     def get_context(self, request, *args, **kwargs):
         from .listing import ProjectSearch
+        from .progress import plan_roll_up
 
         context = super().get_context(request, *args, **kwargs)
         context["outcome"] = ProjectSearch.from_params(request.GET, self.locale, plan=self).run()
+        context["roll_up"] = plan_roll_up(self)
         return context
 
     def structured_data(self, request):
@@ -440,6 +452,22 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
     # The tags' words, for translation: written from the tags on the Danish page, translated one
     # by one in wagtail-localize, and the English page's tags are made from them (`full_clean`).
     tag_names = TranslatableWordsField(_("tags"))
+    progress_override = models.PositiveSmallIntegerField(
+        _("progress set by hand (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Leave empty: the progress is then counted from the milestones (how many are done). "
+            "Only where milestones do not fit, write a number from 0 to 100 and say why below."
+        ),
+    )
+    progress_reason = models.CharField(
+        _("why the progress is set by hand"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown to residents beside the progress, for example: the money is raised."),
+    )
     how_to_take_part = models.TextField(_("how to take part"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -496,6 +524,21 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
                 ),
             ),
             TranslatableWordsPanel("tag_names"),
+            InlinePanel(
+                "milestones",
+                heading=_("Milestones"),
+                label=_("milestone"),
+                help_text=_(
+                    "The project's steps, with the date each is planned for. When a step is "
+                    "done, fill in the date it was done: the project page shows what has "
+                    "happened and what comes next, and the progress is counted from them."
+                ),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("progress_override"), FieldPanel("progress_reason")],
+                heading=_("Progress"),
+                classname="collapsed",
+            ),
         ],
         hook_name="project_page_panels",
     )
@@ -513,12 +556,21 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
     # does by default; the facts are kept in step and cannot be changed in a translation.
     override_translatable_fields = [
         SynchronizedField(name, overridable=False)
-        for name in ("status", "goal_tags", "targets", "village_goals", "start_date", "end_date")
+        for name in (
+            "status",
+            "goal_tags",
+            "targets",
+            "village_goals",
+            "start_date",
+            "end_date",
+            "progress_override",
+        )
     ] + [TranslatableField("tag_names")]
 
     base_form_class = ProjectPageForm
     parent_page_types = ["plan_pages.LocalAreaPlanPage"]
-    subpage_types = []
+    # Projects have no sub-projects: their only children are their updates.
+    subpage_types = ["plan_pages.ProjectUpdatePage"]
     template = "pages/project_page.html"
     plugin_routes_hook = "project_page_routes"
     page_description = _("A project of a local plan, working on one or more of the UN goals.")
@@ -562,6 +614,55 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.progress_override is not None and not self.progress_reason.strip():
+            raise ValidationError({"progress_reason": _("Say why the progress is set by hand.")})
+
+    @property
+    def progress(self) -> int | None:
+        """Per cent done: set by hand (with a reason), 100 when completed, else the share of
+        its milestones that are done; None when nothing says it."""
+        from .progress import project_progress
+
+        return project_progress(self)
+
+    def timeline(self):
+        """The milestones as done, next and later (`progress.Timeline`)."""
+        from .progress import Timeline
+
+        return Timeline.of(self.milestones.select_related("image", "document"))
+
+    def status_history(self):
+        from .progress import StatusStep
+
+        return StatusStep.history_of(self)
+
+    LATEST_UPDATES = 3
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["timeline"] = self.timeline()
+        context["status_history"] = self.status_history()
+        context["latest_updates"] = list(self.published_updates()[: self.LATEST_UPDATES])
+        return context
+
+    def published_updates(self):
+        """The project's published updates ("Nyt fra projektet"), newest first."""
+        return (
+            ProjectUpdatePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("image")
+            .order_by("-date", "-pk")
+        )
+
+    @path("updates/", name="updates")
+    def updates(self, request):
+        """Every update of the project, newest first."""
+        return self.render(
+            request,
+            context_overrides={"updates": self.published_updates()},
+            template="pages/project_updates.html",
+        )
 
     def structured_data(self, request):
         if self.start_date or self.end_date:
@@ -602,6 +703,142 @@ class ProjectGoal(Orderable, AbstractGoalTag):
         # No unique constraint on (page, goal): an editor who removes a goal and adds it again
         # in one save would hit it before the old row is deleted. The page form checks instead.
         verbose_name = _("UN goal")
+
+
+class Milestone(TranslatableMixin, PagePicture, Orderable):
+    """A step of a project: planned for a date, done on another (done early is fine)."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("title"), max_length=120)
+    planned_date = models.DateField(
+        _("planned for"),
+        validators=[validate_plausible_date],
+        help_text=_("The date the step is planned for. Change it if the plan changes."),
+    )
+    done_date = models.DateField(
+        _("done on"),
+        null=True,
+        blank=True,
+        validators=[validate_plausible_date],
+        help_text=_("Fill in when the step is done. Leave empty until then."),
+    )
+    description = models.TextField(
+        _("short text"),
+        max_length=500,
+        blank=True,
+        help_text=_("Optional: a sentence or two on the step, at most 500 characters."),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("planned_date"), FieldPanel("done_date")]),
+        FieldPanel("description"),
+        FieldPanel(
+            "image", help_text=_("Optional: a picture of the step, for example from the day.")
+        ),
+        FieldPanel("image_alt_text"),
+        FieldPanel(
+            "document",
+            help_text=_("Optional: a document for the step, for example a permit or minutes."),
+        ),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        TranslatableField("image_alt_text"),
+        SynchronizedField("planned_date", overridable=False),
+        SynchronizedField("done_date", overridable=False),
+        SynchronizedField("image"),
+        SynchronizedField("document"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_date is not None
+
+    def clean(self):
+        super().clean()
+        if self.done_date and self.done_date > timezone.localdate():
+            raise ValidationError(
+                {"done_date": _("A step cannot be done in the future: leave the date empty.")}
+            )
+
+
+class StatusChange(models.Model):
+    """A project's status from the moment it was published, one row per change.
+
+    Kept per project in every language at once (by its translation key): the languages share
+    the status. Recorded on publish (`signals.record_status_change`) and, for changes made before
+    the history was kept, read back from the published revisions (`progress.backfill_history`).
+    """
+
+    translation_key = models.UUIDField(db_index=True)
+    status = models.CharField(_("status"), max_length=12, choices=ProjectStatus.choices)
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("change of status")
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_status_display()} ({self.changed_at:%Y-%m-%d})"
+
+
+class ProjectUpdatePage(CouncilPermissions, PagePicture, BasePage):
+    """News from a project ("Nyt fra projektet"): a short dated post with text and a picture,
+    written by the council and approved by the municipality like any change."""
+
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        validators=[validate_plausible_date],
+        help_text=_("The day the news is from. Updates are shown newest first."),
+    )
+    text = models.TextField(
+        _("text"),
+        max_length=2000,
+        help_text=_("A few sentences on what has happened, at most 2,000 characters."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("text"),
+        FieldPanel("image", help_text=PICTURE_HELP),
+        FieldPanel("image_alt_text"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("text")]
+    override_translatable_fields = [SynchronizedField("date", overridable=False)]
+
+    parent_page_types = ["plan_pages.ProjectPage"]
+    subpage_types = []
+    template = "pages/project_update_page.html"
+    page_description = _("News from a project: a short dated post with text and a picture.")
+
+    class Meta:
+        verbose_name = _("update from the project")
+
+    def share_description(self):
+        return self.search_description or self.text
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["project"] = self.get_parent().specific
+        return context
 
 
 class LocalCouncil(models.Model):

@@ -1,14 +1,16 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.admin import messages
-from wagtail.signals import post_page_move, task_rejected, workflow_approved
+from wagtail.signals import page_published, post_page_move, task_rejected, workflow_approved
 
 from core.middleware import current_request
 
 from .councils import retire_council, sync_council
-from .models import LocalAreaPlanPage, UnderPlanPage
+from .models import LocalAreaPlanPage, ProjectPage, UnderPlanPage
+from .progress import record_status
 
 
 @receiver(post_page_move)
@@ -59,3 +61,10 @@ def confirm_request_for_changes(sender, instance, user=None, **kwargs):
             _("“%(title)s” is sent back to %(person)s with your comment, to be changed.")
             % title_and_sender(instance.workflow_state),
         )
+
+
+@receiver(page_published, sender=ProjectPage)
+def record_status_change(sender, instance, **kwargs):
+    """A project's status enters its history when residents can see it: on publish, never on a
+    draft save (a status waiting for approval has not changed yet)."""
+    record_status(instance, instance.last_published_at or timezone.now())

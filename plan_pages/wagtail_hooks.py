@@ -29,6 +29,7 @@ from .feeds import goal_feeds
 from .guides import GUIDES, as_html, guide_text, guides_for
 from .listing import ProjectSearch
 from .models import LocalAreaPlanPage
+from .progress import goal_counts_per_area
 
 
 @hooks.register("sdg_goal_page_listing")
@@ -38,7 +39,12 @@ def projects_working_on_goal(goal_page, request):
     outcome = search.run()
     return render_to_string(
         "components/goal_projects.html",
-        {"outcome": outcome, "form_id": "goal-projects", "feeds": goal_feeds(goal_page.number)},
+        {
+            "outcome": outcome,
+            "form_id": "goal-projects",
+            "feeds": goal_feeds(goal_page.number),
+            "area_counts": goal_counts_per_area(goal_page.number, goal_page.locale),
+        },
         request=request,
     )
 

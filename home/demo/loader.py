@@ -4,7 +4,7 @@ import json
 import secrets
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from itertools import cycle
 from pathlib import Path
 
@@ -28,10 +28,13 @@ from plan_pages.models import (
     AnnualReportPage,
     LocalAreaPlanPage,
     LocalCouncil,
+    Milestone,
     PlanPhase,
     ProcessStep,
     ProjectGoal,
     ProjectPage,
+    ProjectUpdatePage,
+    StatusChange,
     VillageGoal,
 )
 from sdg.pages import ensure_goal_pages, untranslated_goal_pages
@@ -40,6 +43,8 @@ from . import pictures
 from .participation import add_responses, build_ideas, build_survey, load_participation
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content.json"
+# Milestones and updates of the projects that have them, by the project's Danish slug.
+PROGRESS_FILE = Path(__file__).resolve().parent / "progress.json"
 SOURCE = "da"
 FEATURED_PER_SITE = 3
 # Invented people, one per area's council (in the order of the plans), so that the editor can
@@ -91,6 +96,26 @@ def load_content() -> dict:
     return json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
 
 
+def load_progress() -> dict:
+    return json.loads(PROGRESS_FILE.read_text(encoding="utf-8"))
+
+
+def demo_history(data: dict, adopted: int) -> list[tuple[str, date]]:
+    """A project's status history as it would have been published: planned (or an idea) from
+    the year its plan was adopted, begun on its start date, completed on its end date, paused
+    half a year after it began; each step after the one before."""
+    status, start, end = data["status"], as_date(data["start_date"]), as_date(data["end_date"])
+    first = date(min(adopted, start.year if start else adopted), 1, 15)
+    steps = [("idea" if status == "idea" else "planned", first)]
+    if status in ("in_progress", "completed", "paused") and start:
+        steps.append(("in_progress", start))
+    if status == "paused" and start:
+        steps.append(("paused", start + timedelta(days=180)))
+    if status == "completed" and end:
+        steps.append(("completed", end))
+    return [step for index, step in enumerate(steps) if index == 0 or step[1] > steps[index - 1][1]]
+
+
 def in_language(value, language: str = SOURCE):
     """Pick one language out of the content's {"da": …, "en": …} pairs, at any depth."""
     if isinstance(value, dict):
@@ -139,6 +164,7 @@ class DemoLoader:
     def __init__(self, content: dict, password: str | None = None):
         self.content = content
         self.participation = load_participation()
+        self.progress = load_progress()
         self.now = timezone.now()
         # An explicit password is (re)set on every demo user; else new users share a fresh one.
         self.reset_passwords = bool(password)
@@ -154,7 +180,10 @@ class DemoLoader:
         for plan_data in self.content["plans"]:
             plan = self.ensure_plan(home, plan_data)
             for project_data in plan_data["projects"]:
-                self.ensure_project(plan, project_data)
+                project = self.ensure_project(plan, project_data)
+                self.ensure_history(project, demo_history(project_data, plan_data["year_adopted"]))
+                for update in self.progress_of(project_data)["updates"]:
+                    self.ensure_child(project, ProjectUpdatePage, update, self.build_update)
             self.ensure_participation(plan)
             self.ensure_child(plan, AnnualReportPage, report_data(plan_data), self.build_report)
         self.ensure_featured_projects(home)
@@ -196,7 +225,13 @@ class DemoLoader:
                 project = ProjectPage.objects.child_of(plan).get(slug=project_data["slug"][SOURCE])
                 twin = self.build_project(project_data, language)
                 share_translation_keys(project.working_groups.all(), twin.working_groups.all())
+                share_translation_keys(project.milestones.all(), twin.milestones.all())
                 self.translate(project, twin, locale)
+                for update_data in self.progress_of(project_data)["updates"]:
+                    update = ProjectUpdatePage.objects.child_of(project).get(
+                        slug=update_data["slug"][SOURCE]
+                    )
+                    self.translate(update, self.build_update(update_data, language), locale)
             data = report_data(plan_data)
             report = AnnualReportPage.objects.child_of(plan).get(slug=data["slug"][SOURCE])
             self.translate(report, self.build_report(data, language), locale)
@@ -437,6 +472,7 @@ class DemoLoader:
             targets=data["targets"],
             village_goals=data["village_goals"],
             working_groups=[self.build_working_group(data, language)],
+            milestones=self.build_milestones(data, language),
             how_to_take_part=text["how_to_take_part"],
             start_date=as_date(data["start_date"]),
             end_date=as_date(data["end_date"]),
@@ -444,6 +480,62 @@ class DemoLoader:
         )
         project.tags.add(*text["tags"])
         return project
+
+    def progress_of(self, data: dict) -> dict:
+        return self.progress.get(data["slug"][SOURCE], {"milestones": [], "updates": []})
+
+    def build_milestones(self, data: dict, language: str) -> list[Milestone]:
+        slug = data["slug"][SOURCE]
+        milestones = []
+        for number, spec in enumerate(self.progress_of(data)["milestones"], start=1):
+            text = in_language(spec, language)
+            image, alt = None, {language: ""}
+            if spec.get("picture"):
+                image, alt = self.picture(
+                    f"{slug}-milepael-{number}", " ".join([slug, *data["tags"]])
+                )
+            milestones.append(
+                Milestone(
+                    title=text["title"],
+                    planned_date=as_date(spec["planned"]),
+                    done_date=as_date(spec["done"]),
+                    description=text["description"],
+                    image=image,
+                    image_alt_text=alt[language],
+                )
+            )
+        return milestones
+
+    def build_update(self, data: dict, language: str) -> ProjectUpdatePage:
+        text = in_language(data, language)
+        image, alt = None, {language: ""}
+        if data.get("picture"):
+            image, alt = self.picture(f"nyt-{data['slug'][SOURCE]}", data["slug"][SOURCE])
+        return ProjectUpdatePage(
+            title=text["title"],
+            slug=text["slug"],
+            date=as_date(data["date"]),
+            text=text["text"],
+            image=image,
+            image_alt_text=alt[language],
+        )
+
+    def ensure_history(self, project: ProjectPage, steps: list[tuple[str, date]]):
+        """The demo is built in one go, so publishing records one status today; a project's
+        history is written as it would have been published over the years instead."""
+        changes = StatusChange.objects.filter(translation_key=project.translation_key)
+        if changes.count() > 1:
+            return
+        changes.delete()
+        zone = timezone.get_current_timezone()
+        StatusChange.objects.bulk_create(
+            StatusChange(
+                translation_key=project.translation_key,
+                status=status,
+                changed_at=datetime.combine(day, time(12), tzinfo=zone),
+            )
+            for status, day in steps
+        )
 
     def build_working_group(self, data: dict, language: str) -> WorkingGroup:
         """Every demo project has a working group; some have their own name and rhythm."""

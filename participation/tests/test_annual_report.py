@@ -28,6 +28,7 @@ from plan_pages.tests.factories import (
     LocalAreaPlanPageFactory,
     ProjectPageFactory,
     council_of,
+    set_history,
 )
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,22 @@ def group(name, rhythm=""):
     )
 
 
+def derived_history(status, start, end):
+    """A history that agrees with the project's dates: begun on its start date (paused ones
+    paused from then), completed on its end date, planned from its start date."""
+    if status == "planned" and start:
+        return [("planned", start)]
+    steps = []
+    if status in ("in_progress", "completed", "paused") and start:
+        steps.append(("paused" if status == "paused" else "in_progress", start))
+    if status == "completed" and end:
+        steps.append(("completed", end))
+    return steps
+
+
 def project(plan, title, status, start=None, end=None, goals=(11,), village_goals=(), **kw):
+    """A published project whose status history follows its dates (the report reads the
+    history, not the dates or the status of today)."""
     page = ProjectPageFactory(
         parent=plan,
         title=title,
@@ -61,6 +77,7 @@ def project(plan, title, status, start=None, end=None, goals=(11,), village_goal
         **kw,
     )
     page.save_revision().publish()
+    set_history(page, *derived_history(status, start, end))
     return page
 
 

@@ -1,7 +1,9 @@
 import io
+from datetime import datetime, time
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -14,8 +16,11 @@ from plan_pages.models import (
     AnnualReportPage,
     LocalAreaPlanPage,
     LocalCouncil,
+    Milestone,
     ProjectGoal,
     ProjectPage,
+    ProjectUpdatePage,
+    StatusChange,
 )
 
 
@@ -49,6 +54,33 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
         page.goal_tags = [ProjectGoal(goal=number) for number in (extracted or [11])]
         if create:
             page.save()
+
+
+class ProjectUpdatePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Nyt {n}")
+    text = "Arbejdsgruppen har mødtes og lagt en plan for foråret."
+
+    class Meta:
+        model = ProjectUpdatePage
+
+
+def milestone(title, planned, done=None, **fields):
+    return Milestone(title=title, planned_date=planned, done_date=done, **fields)
+
+
+def at_noon(day):
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
+def set_history(project, *steps):
+    """Replace the project's status history with `steps`: (status, day) pairs, oldest first."""
+    StatusChange.objects.filter(translation_key=project.translation_key).delete()
+    StatusChange.objects.bulk_create(
+        StatusChange(
+            translation_key=project.translation_key, status=status, changed_at=at_noon(day)
+        )
+        for status, day in steps
+    )
 
 
 class AnnualReportPageFactory(wagtail_factories.PageFactory):

@@ -4,12 +4,21 @@ pages of `plan_pages`, which show them through the hooks in `wagtail_hooks.py`."
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -39,12 +48,22 @@ class WorkingGroup(TranslatableMixin, Orderable):
         blank=True,
         help_text=_("For example: the first Tuesday of the month at 19."),
     )
+    formed_at = models.ForeignKey(
+        "participation.MeetingPage",
+        verbose_name=_("formed at the meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The citizens' meeting where the group was formed, if it was."),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("purpose"),
         FieldRowPanel([FieldPanel("coordinator_name"), FieldPanel("coordinator_email")]),
         FieldPanel("meeting_rhythm"),
+        FieldPanel("formed_at"),
     ]
     translatable_fields = [
         TranslatableField("name"),
@@ -52,6 +71,7 @@ class WorkingGroup(TranslatableMixin, Orderable):
         TranslatableField("meeting_rhythm"),
         SynchronizedField("coordinator_name", overridable=False),
         SynchronizedField("coordinator_email", overridable=False),
+        SynchronizedField("formed_at", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
@@ -90,18 +110,29 @@ class Idea(index.Indexed, TranslatableMixin, Orderable):
         related_name="+",
         help_text=_("When the idea has become one of the plan's projects."),
     )
+    meeting = models.ForeignKey(
+        "participation.MeetingPage",
+        verbose_name=_("collected at the meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The citizens' meeting where the idea came up."),
+    )
 
     panels = [
         FieldPanel("number"),
         FieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("project"),
+        FieldPanel("meeting"),
     ]
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("description"),
         SynchronizedField("number", overridable=False),
         SynchronizedField("project", overridable=False),
+        SynchronizedField("meeting", overridable=False),
     ]
     search_fields = [
         index.SearchField("title", boost=2),
@@ -278,3 +309,305 @@ class IdeaAnswer(models.Model):
     @property
     def volunteer_email(self):
         return self.response.email if self.wants_to_help else ""
+
+
+class MeetingKind(models.TextChoices):
+    FIRST_CITIZENS = "first", _("First citizens' meeting")
+    SECOND_CITIZENS = "second", _("Second citizens' meeting")
+    OPEN_COUNCIL = "council", _("Open council meeting")
+    FUTURE_WORKSHOP = "workshop", _("Future workshop")
+    OTHER = "other", _("Meeting")
+
+
+class Organiser(models.TextChoices):
+    COUNCIL = "council", _("The local council")
+    MUNICIPALITY = "municipality", _("Næstved Kommune")
+
+
+class MeetingPage(RoutablePageMixin, UnderPlanPage):
+    """A meeting of the plan's residents: when and where, the venue's access and the agenda."""
+
+    kind = models.CharField(
+        _("kind of meeting"), max_length=10, choices=MeetingKind.choices, default=MeetingKind.OTHER
+    )
+    organiser = models.CharField(
+        _("organiser"), max_length=12, choices=Organiser.choices, default=Organiser.COUNCIL
+    )
+    starts_at = models.DateTimeField(_("starts"), help_text=_("Danish time."))
+    ends_at = models.DateTimeField(_("ends"), help_text=_("Danish time."))
+    place_name = models.CharField(
+        _("place"), max_length=120, help_text=_("For example: Glumsø Forsamlingshus.")
+    )
+    address = models.CharField(
+        _("address"), max_length=200, help_text=_("Street, number, postcode and town.")
+    )
+    step_free = models.BooleanField(
+        _("step-free access"),
+        default=False,
+        help_text=_("Wheelchairs and walkers get in and to the toilet without steps."),
+    )
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    parking = models.BooleanField(_("parking at the venue"), default=False)
+    agenda = RichTextField(
+        _("agenda"),
+        features=settings.RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The points of the meeting, in order. Leave empty until it is ready."),
+    )
+    registration = models.BooleanField(
+        _("residents register"),
+        default=False,
+        help_text=_(
+            "Tick when residents must sign up, for example because of the room or the food. "
+            "Their names and e-mails are deleted automatically some time after the meeting."
+        ),
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "How many people the room holds. Empty: no limit. When it is full, "
+            "residents are put on a waiting list and move up by themselves when someone cancels."
+        ),
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: registration is open until the meeting starts."),
+    )
+    minutes = RichTextField(
+        _("minutes"),
+        features=settings.RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("After the meeting: what was said and agreed. Shown on the page."),
+    )
+    decisions = RichTextField(
+        _("decisions"),
+        features=settings.RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the meeting decided, one point each, for example as a list."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("organiser")]),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("place_name"),
+                FieldPanel("address"),
+                FieldRowPanel(
+                    [FieldPanel("step_free"), FieldPanel("hearing_loop"), FieldPanel("parking")]
+                ),
+            ],
+            heading=_("Venue"),
+        ),
+        FieldPanel("agenda"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_closes_at")]),
+            ],
+            heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("minutes"),
+                InlinePanel("documents", label=_("document")),
+                FieldPanel("decisions"),
+                HelpPanel(
+                    _(
+                        "Ideas collected at the meeting: add them to the plan under “Ideas from "
+                        "the citizens' meeting” and choose this meeting there. Working groups "
+                        "formed: choose this meeting on the working group, on its project."
+                    )
+                ),
+            ],
+            heading=_("After the meeting"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("agenda"),
+        index.SearchField("minutes"),
+        index.SearchField("decisions"),
+        index.SearchField("place_name"),
+        index.FilterField("starts_at"),
+    ]
+    # The facts of the meeting are the same in every language; texts are translated.
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False)
+        for name in (
+            "kind",
+            "organiser",
+            "starts_at",
+            "ends_at",
+            "place_name",
+            "address",
+            "step_free",
+            "hearing_loop",
+            "parking",
+            "registration",
+            "capacity",
+            "registration_closes_at",
+        )
+    ]
+
+    parent_page_types = ["plan_pages.LocalAreaPlanPage"]
+    subpage_types = []
+    template = "pages/meeting_page.html"
+    page_description = _(
+        "A meeting for the area's residents: a citizens' meeting, an open council meeting, a "
+        "future workshop."
+    )
+
+    class Meta:
+        verbose_name = _("meeting")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("The meeting must end after it starts.")
+        closes = self.registration_closes_at
+        if closes and self.starts_at and closes > self.starts_at:
+            errors["registration_closes_at"] = _("Registration must close before the meeting.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def registration_deadline(self):
+        return self.registration_closes_at or self.starts_at
+
+    @property
+    def registration_open(self) -> bool:
+        return self.registration and timezone.now() < self.registration_deadline
+
+    def share_description(self):
+        return self.search_description or self.place_name
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at <= timezone.now()
+
+    def organiser_name(self) -> str:
+        if self.organiser == Organiser.COUNCIL and self.plan_id:
+            return self.plan.council_name
+        return self.get_organiser_display()
+
+    def accessibility(self) -> list[str]:
+        """What the venue offers and what it lacks, as short phrases for the page: residents
+        who need step-free access or a hearing loop must be told when there is none."""
+        return [
+            str(offered if has else lacking)
+            for has, offered, lacking in (
+                (self.step_free, _("step-free access"), _("steps at the entrance")),
+                (self.hearing_loop, _("hearing loop"), _("no hearing loop")),
+                (self.parking, _("parking at the venue"), _("no parking at the venue")),
+            )
+        ]
+
+    @path("")
+    def meeting(self, request):
+        from .meeting_views import serve_meeting  # the views need the models defined here
+
+        return serve_meeting(self, request)
+
+    @path("cancel/", name="cancel")
+    def cancel_registration(self, request):
+        from .meeting_views import serve_cancel
+
+        return serve_cancel(self, request)
+
+    @path("invitation/", name="invitation")
+    def invitation(self, request):
+        from .meetings import invitation_response
+
+        return invitation_response(self, request)
+
+    def structured_data(self, request):
+        from .meetings import meeting_structured_data
+
+        return meeting_structured_data(self, request)
+
+
+class MeetingDocument(Orderable):
+    """A document of the meeting's minutes: the slides, the full minutes as a PDF."""
+
+    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        get_document_model_string(),
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    title = models.CharField(
+        _("title"), max_length=160, blank=True, help_text=_("Empty: the document's own title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+
+    def __str__(self):
+        return self.title or self.document.title
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Registered")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+MAX_PEOPLE = 10
+
+
+class Registration(models.Model):
+    """One resident's registration for a meeting (in the default language, where every
+    language's registrations are counted together). No account: the e-mail's signed link
+    cancels it."""
+
+    meeting = models.ForeignKey(
+        MeetingPage,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("meeting"),
+    )
+    language = models.CharField(_("language"), max_length=8)
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"))
+    people = models.PositiveSmallIntegerField(
+        _("number of people"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PEOPLE)],
+    )
+    needs = models.TextField(_("needs"), max_length=600, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.CONFIRMED,
+        db_index=True,
+    )
+    registered_at = models.DateTimeField(_("registered"), default=timezone.now, db_index=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["registered_at", "pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.meeting})"
+
+    @property
+    def meeting_title(self):
+        return self.meeting.title
+
+    @property
+    def meeting_starts_at(self):
+        return self.meeting.starts_at

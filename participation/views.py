@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
@@ -34,7 +35,7 @@ import django_filters
 from plan_pages.councils import areas_of
 
 from .forms import subject_line
-from .models import Idea, IdeaAnswer, SurveyPage, WorkingGroup
+from .models import Idea, IdeaAnswer, MeetingPage, Registration, SurveyPage, WorkingGroup
 from .survey import survey_results
 
 logger = logging.getLogger(__name__)
@@ -91,63 +92,83 @@ class AnswerFilterSet(WagtailFilterSet):
         fields = ["comment_status", "wants_to_help"]
 
 
-class AnswerIndexView(generic.IndexView):
+class AreaScoped:
+    """Rows are looked up among those of the user's areas, `scoped(user)` (the viewset passes
+    it to each view), so another area's row is a 404 in every view of the viewset."""
+
+    scoped = None  # a function: user -> queryset
+    base_ordering = ()
+
+
+class AreaQuerysetMixin(AreaScoped):
+    def get_queryset(self):
+        return self.scoped(self.request.user)
+
+
+class AreaIndexView(AreaScoped, generic.IndexView):
     custom_value_preprocess = {
         **generic.IndexView.custom_value_preprocess,
         str: {"csv": neutralise_formula},
     }
 
     def get_base_queryset(self):
-        return answers_for(self.request.user).order_by("-response__submitted_at", "idea__number")
+        return self.scoped(self.request.user).order_by(*self.base_ordering)
 
 
-class AreaAnswerMixin:
-    """One answer, looked up among those of the user's areas."""
-
-    def get_queryset(self):
-        return answers_for(self.request.user)
-
-
-class AnswerEditView(AreaAnswerMixin, generic.EditView):
+class AreaEditView(AreaQuerysetMixin, generic.EditView):
     pass
 
 
-class AnswerDeleteView(AreaAnswerMixin, generic.DeleteView):
+class AreaDeleteView(AreaQuerysetMixin, generic.DeleteView):
     pass
 
 
-class AreaAnswerObjectMixin:
-    """For the views that list something about one answer (its history, its usage): the
-    answer is looked up among those of the user's areas; their own queryset is the listing's."""
+class AreaObjectMixin(AreaScoped):
+    """For the views that list something about one row (its history, its usage): the row is
+    looked up among those of the user's areas; their own queryset is the listing's."""
 
     def get_base_object_queryset(self):
-        return answers_for(self.request.user)
+        return self.scoped(self.request.user)
 
 
-class AnswerHistoryView(AreaAnswerObjectMixin, history.HistoryView):
+class AreaHistoryView(AreaObjectMixin, history.HistoryView):
     pass
 
 
-class AnswerUsageView(AreaAnswerObjectMixin, usage.UsageView):
+class AreaUsageView(AreaObjectMixin, usage.UsageView):
     pass
 
 
-class AnswerInspectView(generic.InspectView):
+class AreaInspectView(AreaScoped, generic.InspectView):
     def get_object(self, queryset=None):
-        return get_object_or_404(answers_for(self.request.user), pk=self.pk)
+        return get_object_or_404(self.scoped(self.request.user), pk=self.pk)
 
 
-class AnswerViewSet(ModelViewSet):
+class AreaViewSet(ModelViewSet):
+    """A model whose rows belong to areas: each council sees its own, editors every area."""
+
+    scoped = None  # a function: user -> queryset
+    base_ordering = ()
+    copy_view_enabled = False
+    index_view_class = AreaIndexView
+    edit_view_class = AreaEditView
+    delete_view_class = AreaDeleteView
+    history_view_class = AreaHistoryView
+    usage_view_class = AreaUsageView
+    inspect_view_class = AreaInspectView
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            scoped=self.scoped, base_ordering=self.base_ordering, **kwargs
+        )
+
+
+class AnswerViewSet(AreaViewSet):
     model = IdeaAnswer
     icon = "list-ul"
     menu_label = _("Survey answers")
-    copy_view_enabled = False
-    index_view_class = AnswerIndexView
-    edit_view_class = AnswerEditView
-    delete_view_class = AnswerDeleteView
-    history_view_class = AnswerHistoryView
-    usage_view_class = AnswerUsageView
-    inspect_view_class = AnswerInspectView
+    scoped = staticmethod(answers_for)
+    base_ordering = ("-response__submitted_at", "idea__number")
     filterset_class = AnswerFilterSet
     list_display = [
         Column("idea", label=_("Idea")),
@@ -180,6 +201,69 @@ class AnswerViewSet(ModelViewSet):
     }
     export_filename = "besvarelser"
     panels = IdeaAnswer.panels
+
+
+def registrations_for(user):
+    """Registrations of the meetings in the user's areas (kept against the default language)."""
+    registrations = Registration.objects.select_related("meeting")
+    areas = areas_of(user)
+    if areas is None:
+        return registrations
+    return registrations.filter(meeting__plan__translation_key__in=areas)
+
+
+def meetings_for(request):
+    meetings = MeetingPage.objects.filter(locale=Locale.get_default()).order_by("-starts_at")
+    areas = areas_of(request.user) if request else set()
+    return meetings if areas is None else meetings.filter(plan__translation_key__in=areas)
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    meeting = django_filters.ModelChoiceFilter(label=_("Meeting"), queryset=meetings_for)
+
+    class Meta:
+        model = Registration
+        fields = ["status"]
+
+
+class RegistrationViewSet(AreaViewSet):
+    """The door list: who comes to a meeting, with their needs; CSV or XLSX (Wagtail's export)."""
+
+    model = Registration
+    icon = "user"
+    menu_label = _("Meeting registrations")
+    scoped = staticmethod(registrations_for)
+    base_ordering = ("-meeting__starts_at", "registered_at", "pk")
+    filterset_class = RegistrationFilterSet
+    list_display = [
+        Column("name", label=_("Name")),
+        Column("email", label=_("E-mail")),
+        Column("people", label=_("People")),
+        Column("needs", label=_("Needs")),
+        Column("get_status_display", label=_("Status")),
+        Column("meeting_title", label=_("Meeting")),
+        Column("registered_at", label=_("Registered")),
+    ]
+    list_export = [
+        "meeting_title",
+        "meeting_starts_at",
+        "name",
+        "email",
+        "people",
+        "needs",
+        "get_status_display",
+        "language",
+        "registered_at",
+    ]
+    export_headings = {
+        "meeting_title": _("Meeting"),
+        "meeting_starts_at": _("Starts"),
+        "get_status_display": _("Status"),
+        "language": _("Language"),
+        "registered_at": _("Registered"),
+    }
+    export_filename = "tilmeldinger"
+    panels = [FieldPanel(name, read_only=True) for name in ("name", "email", "people", "needs")]
 
 
 @dataclass
@@ -296,6 +380,7 @@ class ParticipationGroup(ViewSetGroup):
     menu_order = 250
     items = (
         AnswerViewSet("survey_answers"),
+        RegistrationViewSet("meeting_registrations"),
         ParticipationViewSet(
             "survey_results", view=results, menu_label=_("Survey results"), icon="table"
         ),

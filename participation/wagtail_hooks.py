@@ -16,7 +16,8 @@ from wagtail.models import Page
 from plan_pages.councils import areas_of
 from plan_pages.models import ProjectPage
 
-from .models import CommentStatus, IdeaAnswer, SurveyPage, SurveyResponse
+from .meetings import meeting_links, plan_meetings
+from .models import CommentStatus, IdeaAnswer, MeetingPage, SurveyPage, SurveyResponse
 from .panels import IdeasPanel
 from .reports import participation_figures
 from .working_groups import serve_join
@@ -33,7 +34,11 @@ def register_participation():
 @hooks.register("council_permissions")
 def council_reads_answers():
     """A council reads its own area's survey answers and moderates their comments."""
-    return [("participation", "view_ideaanswer"), ("participation", "change_ideaanswer")]
+    return [
+        ("participation", "view_ideaanswer"),
+        ("participation", "change_ideaanswer"),
+        ("participation", "view_registration"),
+    ]
 
 
 @hooks.register("plan_page_panels")
@@ -60,12 +65,19 @@ def comments_to_moderate(plan, request):
 
 @hooks.register("plan_subpage_types")
 def survey_under_plan():
-    return [SurveyPage]
+    return [SurveyPage, MeetingPage]
 
 
 @hooks.register("project_page_routes")
 def join_route():
     return [path(_("join/<int:group_id>/"), serve_join, name="join")]
+
+
+@hooks.register("plan_page_sections")
+def plan_meetings_section(plan, request):
+    coming, past = plan_meetings(plan)
+    context = {"page": plan, "coming": coming, "past": past}
+    return render_to_string("components/plan_meetings.html", context, request=request)
 
 
 @hooks.register("plan_page_sections")
@@ -77,9 +89,12 @@ def plan_ideas_and_surveys(plan, request):
 
 @hooks.register("project_page_sections")
 def project_working_groups(project, request):
-    return render_to_string(
-        "components/project_working_groups.html", {"page": project}, request=request
-    )
+    groups = list(project.working_groups.all())
+    meetings = meeting_links([group.formed_at_id for group in groups], project.locale)
+    for group in groups:
+        group.formed_at_page = meetings.get(group.formed_at_id)
+    context = {"page": project, "groups": groups}
+    return render_to_string("components/project_working_groups.html", context, request=request)
 
 
 @hooks.register("annual_report_sections")
@@ -90,9 +105,12 @@ def annual_report_participation(report, request):
 
 def ideas_with_projects(plan):
     """The plan's ideas, each with `.became`: the live, public project of the plan it became,
-    in the plan's language (the link is kept on the source idea). Two queries, however many
-    ideas."""
+    in the plan's language (the link is kept on the source idea), and `.meeting_page`: the live
+    meeting it was collected at, likewise. Four queries, however many ideas."""
     ideas = list(plan.ideas.select_related("project"))
+    meetings = meeting_links([idea.meeting_id for idea in ideas], plan.locale)
+    for idea in ideas:
+        idea.meeting_page = meetings.get(idea.meeting_id)
     keys = [idea.project.translation_key for idea in ideas if idea.project]
     # Live and public (no private projects on a public page), and the plan's own: a link to
     # another area's project is ignored.

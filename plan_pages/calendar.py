@@ -51,6 +51,16 @@ def activity_event(activity, plan, language, host, url, year, stamp) -> Event:
     return event
 
 
+def new_calendar() -> Calendar:
+    """An empty calendar that says it is ours, for publishing events (other apps' too)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    return calendar
+
+
 def plan_calendar(plan, request) -> bytes:
     """The plan's activities as an iCalendar file, in the plan's language."""
     language = plan.locale.language_code
@@ -59,11 +69,7 @@ def plan_calendar(plan, request) -> bytes:
     stamp = plan.last_published_at or datetime.now(tz=timezone.get_current_timezone())
     year = first_year(plan)
 
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar = new_calendar()
     calendar.add("x-wr-calname", plan.title, parameters={"LANGUAGE": language})
     calendar.add("x-wr-caldesc", plan.summary, parameters={"LANGUAGE": language})
     calendar.add("x-wr-timezone", "Europe/Copenhagen")

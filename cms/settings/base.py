@@ -262,6 +262,9 @@ RATELIMIT_FAIL_OPEN = True
 # Volunteers' names and e-mail addresses are deleted this many days after their survey closes
 # (manage.py anonymise_volunteers, run daily by cron).
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", 180))
+# Meeting registrations (name, e-mail, needs) are deleted this many days after the meeting
+# ends, by the same daily command.
+MEETING_DATA_RETENTION_DAYS = int(os.environ.get("MEETING_DATA_RETENTION_DAYS", 30))
 
 # The read-only open-data API at /api/v2/ (docs/api.md). Each client (by IP address) may make
 # API_RATE requests (counted by the same address as above).

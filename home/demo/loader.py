@@ -21,7 +21,7 @@ from wagtail.users.models import UserProfile
 from core.localize import share_translation_keys, translate_from_twin
 from core.models import ContactDetails, ContactSettings
 from home.models import FeaturedProject, HomePage, InformationPage
-from participation.models import SurveyPage, WorkingGroup
+from participation.models import MeetingPage, SurveyPage, WorkingGroup
 from plan_pages.councils import EDITORS_GROUP
 from plan_pages.models import (
     AnnualActivity,
@@ -40,6 +40,7 @@ from plan_pages.models import (
 from sdg.pages import ensure_goal_pages, untranslated_goal_pages
 
 from . import pictures
+from .meetings import add_registrations, build_meeting, load_meetings
 from .participation import add_responses, build_ideas, build_survey, load_participation
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content.json"
@@ -165,6 +166,7 @@ class DemoLoader:
         self.content = content
         self.participation = load_participation()
         self.progress = load_progress()
+        self.meetings = load_meetings()
         self.now = timezone.now()
         # An explicit password is (re)set on every demo user; else new users share a fresh one.
         self.reset_passwords = bool(password)
@@ -185,6 +187,7 @@ class DemoLoader:
                 for update in self.progress_of(project_data)["updates"]:
                     self.ensure_child(project, ProjectUpdatePage, update, self.build_update)
             self.ensure_participation(plan)
+            self.ensure_meetings(plan)
             self.ensure_child(plan, AnnualReportPage, report_data(plan_data), self.build_report)
         self.ensure_featured_projects(home)
         self.ensure_council_members(home)
@@ -221,6 +224,7 @@ class DemoLoader:
             share_translation_keys(plan.ideas.all(), twin.ideas.all())
             self.translate(plan, twin, locale)
             self.translate_survey(plan, language, locale)
+            self.translate_meetings(plan, language, locale)
             for project_data in plan_data["projects"]:
                 project = ProjectPage.objects.child_of(plan).get(slug=project_data["slug"][SOURCE])
                 twin = self.build_project(project_data, language)
@@ -450,6 +454,40 @@ class DemoLoader:
             return
         survey = SurveyPage.objects.child_of(plan).get(slug=data["survey"]["slug"][SOURCE])
         self.translate(survey, build_survey(data["survey"], language, self.now), locale)
+
+    def ensure_meetings(self, plan: LocalAreaPlanPage):
+        """The plan's meetings, their registrations, and the ideas and groups they led to."""
+        for data in self.meetings.get(plan.slug, []):
+            meeting = self.ensure_child(plan, MeetingPage, data, self.build_meeting)
+            add_registrations(meeting, data)
+            self.link_ideas(plan, meeting, data.get("ideas", []))
+            for slug in data.get("working_groups", []):
+                self.link_working_groups(ProjectPage.objects.child_of(plan).get(slug=slug), meeting)
+
+    def build_meeting(self, data: dict, language: str) -> MeetingPage:
+        return build_meeting(data, language, self.now)
+
+    def link_ideas(self, plan: LocalAreaPlanPage, meeting: MeetingPage, numbers: list):
+        ideas = list(plan.ideas.all())
+        chosen = [idea for idea in ideas if idea.number in numbers and not idea.meeting_id]
+        if chosen:
+            for idea in chosen:
+                idea.meeting = meeting
+            plan.ideas = ideas
+            plan.save_revision(user=self.admin).publish(user=self.admin)
+
+    def link_working_groups(self, project: ProjectPage, meeting: MeetingPage):
+        groups = list(project.working_groups.all())
+        if any(not group.formed_at_id for group in groups):
+            for group in groups:
+                group.formed_at = meeting
+            project.working_groups = groups
+            project.save_revision(user=self.admin).publish(user=self.admin)
+
+    def translate_meetings(self, plan: LocalAreaPlanPage, language: str, locale):
+        for data in self.meetings.get(plan.slug, []):
+            meeting = MeetingPage.objects.child_of(plan).get(slug=data["slug"][SOURCE])
+            self.translate(meeting, self.build_meeting(data, language), locale)
 
     def ensure_project(self, plan: LocalAreaPlanPage, data: dict) -> ProjectPage:
         return self.ensure_child(plan, ProjectPage, data, self.build_project)

@@ -5,7 +5,7 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
-from participation.models import Idea, SurveyPage
+from participation.models import Idea, MeetingPage, Registration, SurveyPage
 
 
 class SurveyPageFactory(wagtail_factories.PageFactory):
@@ -27,3 +27,27 @@ def add_ideas(plan, *titles):
         )
         for number, title in enumerate(titles, start=1)
     ]
+
+
+class MeetingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Borgermøde {n}")
+    kind = "first"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+    ends_at = factory.LazyAttribute(lambda meeting: meeting.starts_at + timedelta(hours=2))
+    place_name = "Glumsø Forsamlingshus"
+    address = "Storegade 1, 4171 Glumsø"
+    step_free = True
+    agenda = "<ol><li>Velkomst</li><li>Idéer</li></ol>"
+
+    class Meta:
+        model = MeetingPage
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Beboer {n}")
+    email = factory.Sequence(lambda n: f"beboer{n}@example.dk")
+    language = "da"
+    people = 1
+
+    class Meta:
+        model = Registration

@@ -1,0 +1,106 @@
+"""Residents' meetings under a plan: the invitation (.ics), schema.org data and the plan's list.
+
+The invitation is a calendar like the plan's (`plan_pages.calendar.new_calendar`); its times
+carry the Europe/Copenhagen time zone with its VTIMEZONE, so a calendar shows 19:00 in winter
+and in summer alike.
+"""
+
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from django.db.models import Q
+from django.http import HttpResponse
+from django.utils import timezone
+
+from icalendar import Event, vCalAddress
+
+from core.metadata import without_empty
+from plan_pages.calendar import new_calendar
+
+from .models import MeetingPage
+
+DANISH_TIME = ZoneInfo("Europe/Copenhagen")
+
+
+def meeting_event(meeting, request) -> Event:
+    url = meeting.get_full_url(request)
+    language = meeting.locale.language_code
+    event = Event()
+    # One UID for every language version: it is one meeting in the resident's calendar.
+    event.add("uid", f"meeting-{meeting.translation_key}@{urlsplit(url).hostname}")
+    event.add("dtstamp", meeting.last_published_at or timezone.now())
+    event.add("dtstart", meeting.starts_at.astimezone(DANISH_TIME))
+    event.add("dtend", meeting.ends_at.astimezone(DANISH_TIME))
+    event.add("summary", meeting.title, parameters={"LANGUAGE": language})
+    event.add("location", f"{meeting.place_name}, {meeting.address}")
+    event.add("url", url)
+    if meeting.plan_id and meeting.plan.council_email:  # the council's public address
+        organiser = vCalAddress(f"MAILTO:{meeting.plan.council_email}")
+        organiser.params["CN"] = meeting.organiser_name()
+        event.add("organizer", organiser)
+    return event
+
+
+def meeting_calendar(meeting, request) -> bytes:
+    calendar = new_calendar()
+    calendar.add_component(meeting_event(meeting, request))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def invitation_response(meeting, request) -> HttpResponse:
+    response = HttpResponse(
+        meeting_calendar(meeting, request), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
+    response["Content-Language"] = meeting.locale.language_code
+    return response
+
+
+def meeting_structured_data(meeting, request) -> dict:
+    return without_empty(
+        {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": meeting.title,
+            "url": meeting.get_full_url(request),
+            "inLanguage": meeting.locale.language_code,
+            "startDate": meeting.starts_at.astimezone(DANISH_TIME).isoformat(),
+            "endDate": meeting.ends_at.astimezone(DANISH_TIME).isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "isAccessibleForFree": True,
+            "location": {
+                "@type": "Place",
+                "name": meeting.place_name,
+                "address": meeting.address,
+            },
+            "organizer": {"@type": "Organization", "name": meeting.organiser_name()},
+        }
+    )
+
+
+def plan_meetings(plan):
+    """The plan's live, public meetings: those to come (the next first), and past ones that
+    have something to read (minutes or outcomes), the latest first. One query each."""
+    meetings = MeetingPage.objects.child_of(plan).live().public()
+    now = timezone.now()
+    coming = list(meetings.filter(ends_at__gt=now).order_by("starts_at"))
+    past = list(meetings.filter(ends_at__lte=now).filter(has_record()).order_by("-starts_at"))
+    return coming, past
+
+
+def has_record():
+    """A past meeting worth listing: it has minutes."""
+    return ~Q(minutes="")
+
+
+def meeting_links(meeting_ids, locale) -> dict:
+    """{meeting id: the live, public meeting in `locale`} for the meetings rows point at (they
+    point at the source language's). Two queries, however many rows."""
+    ids = {pk for pk in meeting_ids if pk}
+    if not ids:
+        return {}
+    keys = dict(MeetingPage.objects.filter(pk__in=ids).values_list("translation_key", "pk"))
+    found = MeetingPage.objects.live().public().filter(translation_key__in=keys, locale=locale)
+    return {keys[page.translation_key]: page for page in found}

@@ -28,9 +28,17 @@
     const context = settings.context ? L.geoJSON(settings.context, { interactive: false, className: "geojson-context" }).addTo(map) : null;
     const shape = L.geoJSON(null, { className: "geojson-shape" }).addTo(map);
     draw(shape, text.value);
-    const bounds = shape.getLayers().length ? shape.getBounds() : context?.getBounds();
-    if (bounds?.isValid()) map.fitBounds(bounds.pad(0.2), { maxZoom: 15 });
-    else map.setView([55.3, 11.7], 10); // Næstved, when there is nothing to show yet
+    const fit = () => {
+      const bounds = context?.getBounds() ?? (shape.getLayers().length && shape.getBounds());
+      if (bounds?.isValid()) map.fitBounds(bounds.pad(0.1), { maxZoom: 15 });
+      else map.setView([55.3, 11.7], 10); // Næstved, when there is nothing to show yet
+    };
+    fit();
+    // A map set up in a hidden panel or tab has no size yet: measure again when it gets one.
+    new ResizeObserver(() => {
+      map.invalidateSize();
+      fit();
+    }).observe(box);
 
     text.addEventListener("change", () => draw(shape, text.value));
     if (settings.clickToPlace) {

@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -11,6 +14,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
 from core.models import BasePage, PagePicture
+from plan_pages.finder import MAX_QUERY, all_place_names, plans_named
+from plan_pages.maps import area_places, municipality_outline
 from plan_pages.models import BlupPhase, LocalAreaPlanPage, ProjectPage
 from sdg.goals import goals
 from sdg.tagging import goal_counts
@@ -18,7 +23,7 @@ from sdg.tagging import goal_counts
 from .forms import HomePageForm
 
 
-class HomePage(PagePicture, BasePage):
+class HomePage(RoutablePageMixin, PagePicture, BasePage):
     """The municipal overview: what LUP and BLUP are, and every area's plan."""
 
     intro = models.TextField(_("introduction"), max_length=500)
@@ -49,17 +54,44 @@ class HomePage(PagePicture, BasePage):
     class Meta:
         verbose_name = _("municipal overview")
 
+    def plans(self):
+        return LocalAreaPlanPage.objects.child_of(self).live().public().order_by("title")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["plans"] = (
-            LocalAreaPlanPage.objects.child_of(self).live().public().order_by("title")
-        )
+        context["plans"] = plans = list(self.plans())
+        context.update(self.map_context(plans, request))
         context["featured_projects"] = self.featured_in_own_language()
         context["blup_phases"] = BlupPhase.choices
         counts = goal_counts(self.locale_id)
         context["goal_counts"] = [(goal, counts.get(n, 0)) for n, goal in goals().items()]
         context["max_goal_count"] = max(counts.values(), default=0) or 1
         return context
+
+    def map_context(self, plans, request) -> dict:
+        """The areas on the map, and every place name for "find my area"'s suggestions."""
+        outline = municipality_outline(request)
+        places = area_places(plans, request)
+        return {
+            "map_places": places,
+            "map_outline": outline,
+            # The whole municipality, or the areas where it has no outline.
+            "map_fit": None if outline or not places else [p.geometry for p in places],
+            "place_names": all_place_names(plans),
+        }
+
+    @path("find/", name="find_area")
+    def find_area(self, request):
+        """The plan of the village, parish or postcode typed (a GET form, no script needed);
+        a list when several areas have the name, and every area when none has it."""
+        query = request.GET.get("place", "")[:MAX_QUERY].strip()
+        plans = list(self.plans())
+        found = plans_named(query, plans)
+        if len(found) == 1:
+            return redirect(found[0].get_url(request))
+        context = self.get_context(request)
+        context.update(query=query, found=found, plans=plans)
+        return TemplateResponse(request, "pages/find_area.html", context)
 
     def share_description(self):
         return self.search_description or self.intro

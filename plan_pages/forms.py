@@ -46,6 +46,8 @@ class ProjectPageForm(WagtailAdminPageForm):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         self.initial.setdefault("goals", [tag.goal for tag in self.instance.goal_tags.all()])
         plan = parent_page.specific if parent_page is not None else None
+        if "site" in self.fields:  # the plan's area under the project, on the admin's map
+            self.fields["site"].widget.context_geometry = getattr(plan, "area", None)
         village_goals = list(plan.village_goals.all()) if getattr(plan, "is_blup", False) else []
         if not village_goals:
             # Village goals belong to BLUP plans; a plan without them shows no empty field.

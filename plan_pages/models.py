@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -27,6 +29,8 @@ from core.localize import TranslatableWordsField, TranslatableWordsPanel
 from core.metadata import image_url, without_empty
 from core.models import BasePage, PagePicture, SummaryPage
 from core.plugins import PluginPanels, PluginRoutesMixin, contributions
+from places.fields import GeometryField, SiteField
+from places.names import split_place_names
 from sdg.fields import GoalNumbersField, TargetCodesField
 from sdg.goals import goals, searchable_text
 from sdg.models import AbstractGoalTag
@@ -124,6 +128,23 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
     villages = models.CharField(
         _("villages and parishes"), max_length=255, help_text=_("For example: Glumsø, Bavelse.")
     )
+    place_names = models.TextField(
+        _("villages, parishes and postcodes"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "Every name a resident may look for to find this area, separated by commas: the "
+            "villages, the parishes and the postcodes. For example: Glumsø, Bavelse, Næsby, "
+            "Skelby, Glumsø sogn, 4171."
+        ),
+    )
+    area = GeometryField(
+        _("the area on the map"),
+        help_text=_(
+            "The area's outline as GeoJSON (a Polygon or MultiPolygon in longitude and latitude, "
+            "WGS 84): paste it, or upload a file from the municipality's map department."
+        ),
+    )
     plan_kind = models.CharField(
         _("kind of plan"), max_length=4, choices=PlanKind.choices, default=PlanKind.LUP
     )
@@ -190,6 +211,10 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
                 heading=_("The plan"),
             ),
             MultiFieldPanel(
+                [FieldPanel("place_names"), FieldPanel("area")],
+                heading=_("Where the area is"),
+            ),
+            MultiFieldPanel(
                 [
                     FieldPanel(
                         "council_name",
@@ -228,6 +253,7 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
         index.SearchField("villages", boost=2),
         # Suggestions while typing (search.suggestions): a village's name offers its plan.
         index.AutocompleteField("villages"),
+        index.SearchField("place_names", boost=2),
         index.SearchField("vision"),
         index.SearchField("body"),
         index.FilterField("plan_kind"),
@@ -237,7 +263,15 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
     # does by default; facts are kept in step and cannot be changed in a translation.
     override_translatable_fields = [
         SynchronizedField(name, overridable=False)
-        for name in ("plan_kind", "year_adopted", "next_revision", "concluded_on", "phases")
+        for name in (
+            "plan_kind",
+            "year_adopted",
+            "next_revision",
+            "concluded_on",
+            "phases",
+            "place_names",
+            "area",
+        )
     ]
 
     base_form_class = LocalAreaPlanPageForm
@@ -254,6 +288,10 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
     @property
     def is_blup(self):
         return self.plan_kind == PlanKind.BLUP
+
+    @property
+    def place_name_list(self) -> list[str]:
+        return split_place_names(self.place_names)
 
     def annual_wheel(self):
         from .wheel import annual_wheel
@@ -281,7 +319,25 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
         context = super().get_context(request, *args, **kwargs)
         context["outcome"] = ProjectSearch.from_params(request.GET, self.locale, plan=self).run()
         context["roll_up"] = plan_roll_up(self)
+        context.update(self.map_context(request))
         return context
+
+    def map_context(self, request) -> dict:
+        """The area with its placed projects, numbered as in the list under the map."""
+        from .maps import area_places, municipality_outline, project_places
+
+        projects = (
+            ProjectPage.objects.live().public().child_of(self).filter(site__isnull=False)
+        ).order_by("title")
+        sites = project_places(projects, request)
+        area = [replace(place, url="") for place in area_places([self], request)]
+        return {
+            "map_places": area + sites,
+            "map_sites": sites,
+            "map_outline": municipality_outline(request),
+            # The area and every placed project, even one outside the area.
+            "map_fit": [place.geometry for place in area + sites],
+        }
 
     def structured_data(self, request):
         return without_empty(
@@ -469,6 +525,13 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         help_text=_("Shown to residents beside the progress, for example: the money is raised."),
     )
     how_to_take_part = models.TextField(_("how to take part"), blank=True)
+    site = SiteField(
+        _("where on the map"),
+        help_text=_(
+            "Optional: click the map to place the project, or paste GeoJSON: a point, a line "
+            "(a path) or a small area (a lake shore), in longitude and latitude (WGS 84)."
+        ),
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     content_panels = PluginPanels(
@@ -516,6 +579,7 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
                 ],
                 heading=_("Taking part"),
             ),
+            FieldPanel("site"),
             FieldPanel(
                 "tags",
                 help_text=_(
@@ -564,6 +628,7 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
             "start_date",
             "end_date",
             "progress_override",
+            "site",
         )
     ] + [TranslatableField("tag_names")]
 
@@ -604,6 +669,13 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
     def goal_words(self) -> str:
         """Indexed with the project, so "klima" or "climate" finds the projects of goal 13."""
         return searchable_text(self.goal_numbers, self.targets, self.locale.language_code)
+
+    def site_outside_plan(self) -> bool:
+        """Is the project placed outside its plan's area? (Allowed, but worth a warning.)"""
+        from places.geometry import within
+
+        plan = self.plan
+        return bool(self.site and plan and plan.area and not within(self.site, plan.area))
 
     def chosen_village_goals(self):
         if not self.plan_id:

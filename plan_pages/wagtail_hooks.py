@@ -1,5 +1,6 @@
 from functools import wraps
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
@@ -28,7 +29,7 @@ from .councils import areas_of, is_council_member
 from .feeds import goal_feeds
 from .guides import GUIDES, as_html, guide_text, guides_for
 from .listing import ProjectSearch
-from .models import LocalAreaPlanPage
+from .models import LocalAreaPlanPage, ProjectPage
 from .progress import goal_counts_per_area
 
 
@@ -53,6 +54,21 @@ def projects_working_on_goal(goal_page, request):
 def goal_page_feeds(page):
     """A goal page offers the feeds of the projects working on the goal."""
     return goal_feeds(page.number) if isinstance(page, SDGGoalPage) else []
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_a_project_outside_its_area(request, page):
+    """A project may lie outside its plan's area (a trip, a shared route), but mostly it is a
+    slip of the mouse: the editor is told, and the page is saved all the same."""
+    if isinstance(page, ProjectPage) and page.site_outside_plan():
+        messages.warning(
+            request,
+            _(
+                "The project's place on the map lies outside the area of its plan. If that is "
+                "not intended, move the point into the area and save again."
+            ),
+        )
 
 
 def area_q(areas):

@@ -18,7 +18,7 @@ ALLOWED_HOSTS = [host for host in os.environ.get("ALLOWED_HOSTS", "").split(",")
 
 # Our apps, highest layer first (README, "How it is put together"; enforced by import-linter):
 # cms wires the site; home and search use participation and plan_pages; participation uses
-# plan_pages; plan_pages uses sdg and core, which use nothing of ours.
+# plan_pages; plan_pages uses sdg, places and core, which use nothing of ours.
 INSTALLED_APPS = [
     "cms",
     "home",
@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "participation",
     "plan_pages",
     "sdg",
+    "places",
     "core",
     "django_tasks",
     "django_tasks_db",
@@ -139,6 +140,8 @@ STATICFILES_DIRS = [
         for fonts in ("complete/woff2", "complete/woff", "split/woff2", "split/woff")
     ),
     ("dkfds/img", DKFDS / "img"),
+    # Leaflet for the maps, copied there by the same build (frontend/copy-leaflet.mjs).
+    ("leaflet", BASE_DIR / "frontend" / "build" / "leaflet"),
 ]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
@@ -301,6 +304,17 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     },
 }
+# The maps (places) are drawn from the site's own data: the municipality's outline and the
+# areas as vectors. A tile server for a background map can be named here (off by default);
+# its address goes into the policy above, and its attribution is shown on every map.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")  # e.g. https://tiles.example.dk/{z}/{x}/{y}.png
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+if MAP_TILE_URL:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        # Leaflet's {s} (the server's subdomains) becomes a wildcard in the policy.
+        "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL)).replace("{s}.", "*.")
+    )
+
 # Browser features no page here uses, switched off for the page and any frame in it
 # (cms.headers.PermissionsPolicyMiddleware).
 PERMISSIONS_POLICY = {

@@ -1,4 +1,5 @@
-"""Builds the demo site from demo/content.json. Idempotent: what exists is left alone."""
+"""Builds the demo site from demo/content.json (and the areas' geography from demo/places.json).
+Idempotent: what exists is left alone."""
 
 import json
 import secrets
@@ -22,6 +23,7 @@ from core.localize import share_translation_keys, translate_from_twin
 from core.models import ContactDetails, ContactSettings
 from home.models import FeaturedProject, HomePage, InformationPage
 from participation.models import MeetingPage, SurveyPage, WorkingGroup
+from places.models import MapSettings
 from plan_pages.councils import EDITORS_GROUP
 from plan_pages.models import (
     AnnualActivity,
@@ -46,6 +48,9 @@ from .participation import add_responses, build_ideas, build_survey, load_partic
 CONTENT_FILE = Path(__file__).resolve().parent / "content.json"
 # Milestones and updates of the projects that have them, by the project's Danish slug.
 PROGRESS_FILE = Path(__file__).resolve().parent / "progress.json"
+# Outlines drawn by hand for the demo, approximate (the file's "note" says so), with the areas'
+# real village, parish and postcode names, and points or lines for most projects.
+PLACES_FILE = Path(__file__).resolve().parent / "places.json"
 SOURCE = "da"
 FEATURED_PER_SITE = 3
 # Invented people, one per area's council (in the order of the plans), so that the editor can
@@ -173,6 +178,7 @@ class DemoLoader:
         self.password = password or secrets.token_urlsafe(12)
         self.result = DemoResult()
         self.pictures = {}  # slug: (image, {"da": alt, "en": alt})
+        self.places = json.loads(PLACES_FILE.read_text(encoding="utf-8"))
 
     @transaction.atomic
     def run(self) -> DemoResult:
@@ -193,6 +199,7 @@ class DemoLoader:
         self.ensure_council_members(home)
         information_pages = self.ensure_information_pages(home)
         contact = self.ensure_contact(home, information_pages)
+        self.ensure_map_outline(home)
         for locale in Locale.objects.exclude(language_code=SOURCE):
             self.translate_site(home, index_page, contact, locale)
         self.ensure_draft_in_moderation(home)
@@ -385,6 +392,7 @@ class DemoLoader:
             image=image,
             image_alt_text=alt[language],
             villages=text["villages"],
+            **self.places["plans"].get(slug, {}),
             plan_kind=data["plan_kind"],
             year_adopted=data["year_adopted"],
             next_revision=data["next_revision"],
@@ -512,6 +520,7 @@ class DemoLoader:
             working_groups=[self.build_working_group(data, language)],
             milestones=self.build_milestones(data, language),
             how_to_take_part=text["how_to_take_part"],
+            site=self.places["projects"].get(slug),
             start_date=as_date(data["start_date"]),
             end_date=as_date(data["end_date"]),
             tag_names=text["tags"],
@@ -630,6 +639,12 @@ class DemoLoader:
             settings.privacy_page = information_pages["privacy"]
             settings.save()
         return settings.contact
+
+    def ensure_map_outline(self, home: HomePage):
+        settings = MapSettings.for_site(home.get_site())
+        if settings.outline is None:
+            settings.outline = self.places["outline"]
+            settings.save()
 
     def build_contact(self, language: str) -> ContactDetails:
         data = in_language(self.content["contact"], language)

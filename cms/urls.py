@@ -54,6 +54,7 @@ elif settings.SERVE_MEDIA:
 # Public pages carry their language: /da/… and /en/….
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
+    path("", include("following.urls")),
     path("", include("plan_pages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -33,10 +33,6 @@ class Follower(models.Model):
     def __str__(self):
         return f"follower {self.pk}"
 
-    @property
-    def is_confirmed(self):
-        return self.subscriptions.filter(confirmed_at__isnull=False).exists()
-
 
 class Target(models.TextChoices):
     EVERYTHING = "all", _("Everything in Næstved")

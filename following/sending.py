@@ -23,8 +23,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from core.changes import change_kinds
+from plan_pages.models import ProjectStatus
 
 from .models import Delivery, Follower, MessageKind, SendLogEntry, SendStatus, Subscription
+from .targets import target_page
 from .tokens import UNSUBSCRIBE, confirmation_token, follower_token
 
 logger = logging.getLogger(__name__)
@@ -91,8 +93,6 @@ def items_by_area(deliveries, language):
 
 
 def describe(change) -> str:
-    from plan_pages.models import ProjectStatus
-
     if change.kind == "project_status" and change.detail in ProjectStatus.values:
         return _("Status now: %(status)s") % {"status": ProjectStatus(change.detail).label}
     return ""
@@ -252,8 +252,6 @@ def send_waiting_confirmations():
 
 def describe_target(subscription, language) -> dict:
     """{"title", "url"} of what a subscription follows, in `language`."""
-    from .targets import target_page
-
     page = target_page(subscription.target, subscription.key, language)
     if page is None:
         if subscription.target == "all":

@@ -1,6 +1,8 @@
 """What can be followed, and the page that shows it: an area (its plan), a project, a UN goal
 (its goal page) or everything (the overview)."""
 
+import uuid
+
 from django.conf import settings
 
 from plan_pages.models import LocalAreaPlanPage, ProjectPage
@@ -18,7 +20,7 @@ def target_of(page):
     for target, model in MODELS.items():
         if isinstance(page, model):
             return target, str(page.translation_key)
-    if page.depth == 2 or page.is_root():
+    if page.depth == 2:  # the overview, at the top of each language's tree
         return Target.EVERYTHING, ""
     return None
 
@@ -28,7 +30,7 @@ def target_page(target, key, language):
     if target == Target.EVERYTHING:
         return None
     if target == Target.GOAL:
-        if not key.isdigit():
+        if not (key.isdigit() and 1 <= int(key) <= 17):  # a huge number would overflow the DB
             return None
         pages = SDGGoalPage.objects.filter(number=int(key))
     elif target in MODELS:
@@ -41,8 +43,6 @@ def target_page(target, key, language):
 
 
 def validated_uuid(key):
-    import uuid
-
     try:
         return uuid.UUID(key)
     except (ValueError, TypeError, AttributeError):
@@ -50,9 +50,7 @@ def validated_uuid(key):
 
 
 def exists(target, key) -> bool:
-    return target == Target.EVERYTHING and key == "" or target_page(target, key, "") is not None
-
-
-def title_of(target, key, language):
-    page = target_page(target, key, language)
-    return page.title if page else ""
+    """Whether the form's hidden fields name something that can be followed."""
+    if target == Target.EVERYTHING:
+        return key == ""
+    return target_page(target, key, "") is not None

@@ -115,11 +115,7 @@ def confirm_view(request, token):
     follower = confirm(data)
     if follower is None:
         return bad_link(request)
-    return redirect("following:manage", token=manage_token(follower))
-
-
-def manage_token(follower):
-    return follower_token(follower)
+    return redirect("following:manage", token=follower_token(follower))
 
 
 def follower_from(token, salt=MANAGE):

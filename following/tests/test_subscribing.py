@@ -143,6 +143,7 @@ def test_a_post_without_csrf_token_is_shown_again_filled_in_and_acts_on_nothing(
         {"email": "<script>alert(1)</script>"},
         {"target": "area", "key": "'; DROP TABLE following_follower; --"},
         {"target": "goal", "key": "99"},
+        {"target": "goal", "key": "9" * 36},
         {"target": "nonsense", "key": ""},
         {"frequency": "hourly"},
         {"key": "x" * 10_000},

@@ -55,6 +55,7 @@ elif settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("search/suggestions/"), search_views.search_suggestions, name="search_suggestions"),
+    path("", include("following.urls")),
     path("", include("plan_pages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

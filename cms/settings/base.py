@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cms",
     "home",
     "search",
+    "following",
     "participation",
     "plan_pages",
     "sdg",
@@ -342,3 +343,10 @@ CORS_ALLOW_CREDENTIALS = False
 # Avatars are the ones people upload, or Wagtail's own: the admin never asks an outside service
 # (Gravatar by default), which would tell it who works in the admin and breaks where it is blocked.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Following by e-mail (following app, docs/following.md). A confirmation link is valid, and an
+# unconfirmed address kept, this many days; instant messages wait this many minutes so that a
+# burst of changes becomes one e-mail; at most one confirmation e-mail an hour per address.
+FOLLOWING_CONFIRMATION_DAYS = int(os.environ.get("FOLLOWING_CONFIRMATION_DAYS", 3))
+FOLLOWING_INSTANT_WINDOW_MINUTES = int(os.environ.get("FOLLOWING_INSTANT_WINDOW_MINUTES", 10))
+FOLLOWING_CONFIRMATION_INTERVAL_MINUTES = 60

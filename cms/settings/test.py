@@ -41,3 +41,5 @@ API_RATE = "120/min"
 
 # Static files come from the app folders here; WhiteNoise serves the collected ones in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+FOLLOWING_CONFIRMATION_DAYS = 3
+FOLLOWING_INSTANT_WINDOW_MINUTES = 10

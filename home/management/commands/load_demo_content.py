@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Page
 
+from home.demo.followers import add_demo_followers
 from home.demo.loader import DemoLoader, load_content
 
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         pages_before = Page.objects.count()
         result = DemoLoader(load_content(), password=os.environ.get("DEMO_PASSWORD")).run()
         created = Page.objects.count() - pages_before
+        add_demo_followers()
         # Rebuilt each time, so a database indexed by an older version of the search (or
         # before a goal's texts changed) finds what the current one would.
         call_command("update_index", verbosity=0)

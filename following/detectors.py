@@ -1,0 +1,89 @@
+"""What a publish means for the page types of the plans and the surveys (core.changes).
+
+Registered in wagtail_hooks.py; a new kind (a milestone, a project update, a meeting) is one
+more function of the same shape, in the app that owns the page type.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from core.changes import PageChange
+from participation.models import SurveyPage
+from plan_pages.models import AnnualReportPage, ProjectPage
+
+from .models import ChangeKind
+
+
+def area_key(page):
+    plan = page.plan
+    return str(plan.translation_key) if plan else ""
+
+
+def project_changes(page, previous):
+    if not isinstance(page, ProjectPage):
+        return []
+    facts = {
+        "page": page,
+        "area_key": area_key(page),
+        "project_key": str(page.translation_key),
+        "goals": tuple(page.goal_numbers),
+    }
+    if previous is None:
+        key = f"new-project:{page.translation_key}"
+        return [PageChange(key=key, kind=ChangeKind.NEW_PROJECT, detail=page.status, **facts)]
+    if previous.status != page.status:
+        key = f"project-status:{page.translation_key}:{page.live_revision_id}"
+        return [PageChange(key=key, kind=ChangeKind.PROJECT_STATUS, detail=page.status, **facts)]
+    return []
+
+
+def survey_change(survey, kind):
+    """`kind` is SURVEY_OPENED or SURVEY_CLOSED; each happens once per survey."""
+    return PageChange(
+        key=f"{kind.replace('_', '-')}:{survey.translation_key}",
+        kind=kind,
+        page=survey,
+        area_key=str(survey.plan.translation_key) if survey.plan_id else "",
+    )
+
+
+def survey_changes(page, previous):
+    """A survey published while open is opened; one opening later is told by the clock."""
+    if not isinstance(page, SurveyPage):
+        return []
+    now = timezone.now()
+    return (
+        [survey_change(page, ChangeKind.SURVEY_OPENED)]
+        if page.opens_at <= now < page.closes_at
+        else []
+    )
+
+
+def surveys_by_the_clock(now):
+    """Surveys whose opening or closing time has passed (within the last week: a survey that
+    closed long ago is not news)."""
+    week_ago = now - timedelta(days=7)
+    surveys = SurveyPage.objects.live().public().filter(locale=Locale.get_default())
+    opened = surveys.filter(opens_at__lte=now, opens_at__gt=week_ago, closes_at__gt=now)
+    closed = surveys.filter(closes_at__lte=now, closes_at__gt=week_ago)
+    return [
+        *(survey_change(s, ChangeKind.SURVEY_OPENED) for s in opened.select_related("plan")),
+        *(survey_change(s, ChangeKind.SURVEY_CLOSED) for s in closed.select_related("plan")),
+    ]
+
+
+def annual_report_changes(page, previous):
+    if not isinstance(page, AnnualReportPage) or previous is not None:
+        return []
+    plan = page.plan
+    return [
+        PageChange(
+            key=f"annual-report:{page.translation_key}",
+            kind=ChangeKind.ANNUAL_REPORT,
+            page=page,
+            area_key=str(plan.translation_key) if plan else "",
+        )
+    ]

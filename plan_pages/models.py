@@ -648,19 +648,26 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         """What a project card needs, in a fixed number of queries however many projects."""
         return queryset.select_related("plan", "image").prefetch_related("goal_tags")
 
-    def full_clean(self, *args, **kwargs):
-        """Before every save and revision: the Danish page's tags give the words to translate;
-        a translation's (translated) words give its tags. Tags stay django-taggit tags in each
-        language, so search and listings read them as before."""
-        if (
-            self.locale_id is None
-            or self.locale_id == Locale.get_default().pk
-            or self.tag_names is None
-        ):
+    def keep_tag_words_in_step(self):
+        """The Danish page's tags give the words to translate; a translation's (translated) words
+        give its tags. Tags stay django-taggit tags in each language, so search and listings
+        read them as before. A page saved from the ordinary form takes its words from its tags."""
+        is_source = self.locale_id is None or self.locale_id == Locale.get_default().pk
+        if is_source or self.tag_names is None:
             self.tag_names = [tag.name for tag in self.tags.all()]
         elif [tag.name for tag in self.tags.all()] != self.tag_names:
             self.tags.set(self.tag_names)
+
+    def full_clean(self, *args, **kwargs):
+        # Before every save of a live page (wagtail-localize saves its translations so).
+        self.keep_tag_words_in_step()
         super().full_clean(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        # The page editor saves its revision unvalidated (clean=False): its form validated the
+        # page before the tags it posted were set.
+        self.keep_tag_words_in_step()
+        return super().save_revision(*args, **kwargs)
 
     @property
     def goal_numbers(self):

@@ -175,9 +175,6 @@ def start_page_per_role(request, panels):
         ]
         panels[:0] = [CouncilPlanPanel(plan, request) for plan in council_plans(request.user)]
     elif areas_of(request.user) is None:
-        # The submissions with their areas replace Wagtail's list of the same pages, which
-        # names neither area nor council; approving happens in the page's editor.
-        panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
         panels.insert(0, SubmissionsPanel())
 
 

@@ -19,6 +19,7 @@ from django.core import mail, signing
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -608,3 +609,18 @@ def test_the_meeting_shows_the_ideas_and_groups_it_led_to_and_they_link_back(cli
     assert "Fugleskjul ved søen" in html and "Fugleskjulsgruppen" in html
     assert meeting.url in client.get(plan.url).content.decode()  # the idea links back
     assert meeting.url in client.get(project.url).content.decode()  # the group links back
+
+
+def test_the_meeting_page_costs_the_same_queries_however_many_registrations(client, meeting):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            client.get(meeting.url)
+        return len(captured)
+
+    RegistrationFactory(meeting=meeting)
+    queries()  # the first request fills the site's caches
+    few = queries()
+    for _ in range(12):
+        RegistrationFactory(meeting=meeting, status="waiting")
+
+    assert queries() == few

@@ -117,7 +117,7 @@ def feature_geometry(value, allowed):
     if isinstance(value, dict) and value.get("type") == "Feature":
         value = value.get("geometry")
     kind = value.get("type") if isinstance(value, dict) else None
-    if kind not in DEPTH:
+    if not isinstance(kind, str) or kind not in DEPTH:  # a list or object is no type name
         raise ValidationError(
             _("This is not a GeoJSON geometry of a kind used here (%(allowed)s)."),
             code="type",

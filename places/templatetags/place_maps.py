@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from ..svg import draw_map, feature_collection
 
@@ -22,5 +23,6 @@ def place_map(places, label, outline=None, fit=None, map_id="map"):
         "bounds": [[south, west], [north, east]],
         "tiles": settings.MAP_TILE_URL
         and {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
+        "labels": {"zoomIn": _("Zoom in"), "zoomOut": _("Zoom out")},
     }
     return {"map": drawn, "label": label, "data": data, "data_id": f"{map_id}-data"}

@@ -43,7 +43,9 @@
       scrollWheelZoom: false,
       zoomSnap: 0.25,
       keyboard: true,
+      zoomControl: false,
     });
+    L.control.zoom({ zoomInTitle: data.labels.zoomIn, zoomOutTitle: data.labels.zoomOut }).addTo(map);
     if (data.tiles) {
       L.tileLayer(data.tiles.url, { attribution: data.tiles.attribution, maxZoom: 18 }).addTo(map);
     }

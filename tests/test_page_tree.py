@@ -7,8 +7,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, InformationPage
 from home.tests.factories import HomePageFactory
-from participation.models import SurveyPage
-from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage
+from participation.models import MeetingPage, SurveyPage
+from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage, ProjectUpdatePage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory
 from sdg.models import SDGGoalPage, SDGIndexPage
 from tests.page_types import page_types
@@ -27,19 +27,23 @@ class PageTreeTests(WagtailPageTestCase):
         HomePageFactory(parent=root)
         self.assertFalse(HomePage.can_create_at(root))
 
-    def test_plans_hold_projects_surveys_and_annual_reports(self):
+    def test_plans_hold_projects_surveys_meetings_and_annual_reports(self):
         self.assertCanCreateAt(HomePage, LocalAreaPlanPage)
         self.assertAllowedSubpageTypes(
-            LocalAreaPlanPage, {ProjectPage, SurveyPage, AnnualReportPage}
+            LocalAreaPlanPage, {ProjectPage, SurveyPage, MeetingPage, AnnualReportPage}
         )
         self.assertAllowedParentPageTypes(SurveyPage, {LocalAreaPlanPage})
+        self.assertAllowedParentPageTypes(MeetingPage, {LocalAreaPlanPage})
+        self.assertAllowedSubpageTypes(MeetingPage, set())
         self.assertAllowedParentPageTypes(AnnualReportPage, {LocalAreaPlanPage})
         self.assertAllowedSubpageTypes(AnnualReportPage, set())
         self.assertAllowedParentPageTypes(LocalAreaPlanPage, {HomePage})
 
-    def test_projects_sit_under_plans_and_hold_nothing(self):
+    def test_projects_sit_under_plans_and_hold_only_their_updates(self):
         self.assertAllowedParentPageTypes(ProjectPage, {LocalAreaPlanPage})
-        self.assertAllowedSubpageTypes(ProjectPage, set())
+        self.assertAllowedSubpageTypes(ProjectPage, {ProjectUpdatePage})
+        self.assertAllowedParentPageTypes(ProjectUpdatePage, {ProjectPage})
+        self.assertAllowedSubpageTypes(ProjectUpdatePage, set())
         self.assertCanNotCreateAt(HomePage, ProjectPage)
 
     def test_goal_pages_sit_under_the_goal_overview(self):

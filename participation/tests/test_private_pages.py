@@ -17,6 +17,7 @@ from plan_pages.tests.factories import (
     AnnualReportPageFactory,
     LocalAreaPlanPageFactory,
     ProjectPageFactory,
+    set_history,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,8 @@ def published_project(plan, title):
         parent=plan, title=title, status="in_progress", start_date=date(2024, 3, 1)
     )
     project.save_revision().publish()
+    # The annual report counts from the status history: begun on the start date.
+    set_history(project, ("in_progress", project.start_date))
     return project
 
 

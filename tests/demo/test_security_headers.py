@@ -40,7 +40,8 @@ class Inline(HTMLParser):
         for name in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=…>: an inline event handler")
-        script_data = attrs.get("type") == "application/ld+json"
+        # Data blocks (JSON-LD, Django's json_script) are never run, so CSP does not govern them.
+        script_data = attrs.get("type") in ("application/ld+json", "application/json")
         if tag == "script" and not attrs.get("src") and not script_data:
             self.problems.append("<script> without src: inline script")
         if tag == "style":

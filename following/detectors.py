@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from core.changes import PageChange
-from participation.models import SurveyPage
-from plan_pages.models import AnnualReportPage, ProjectPage
+from participation.models import MeetingPage, SurveyPage
+from plan_pages.models import AnnualReportPage, ProjectPage, ProjectUpdatePage
 
 from .models import ChangeKind
 
@@ -22,22 +22,77 @@ def area_key(page):
     return str(plan.translation_key) if plan else ""
 
 
+def project_facts(project, page=None):
+    """Who a change about `project` reaches: its area, its followers and its goals' followers."""
+    return {
+        "page": page or project,
+        "area_key": area_key(project),
+        "project_key": str(project.translation_key),
+        "goals": tuple(project.goal_numbers),
+    }
+
+
 def project_changes(page, previous):
     if not isinstance(page, ProjectPage):
         return []
-    facts = {
-        "page": page,
-        "area_key": area_key(page),
-        "project_key": str(page.translation_key),
-        "goals": tuple(page.goal_numbers),
-    }
+    facts = project_facts(page)
     if previous is None:
         key = f"new-project:{page.translation_key}"
         return [PageChange(key=key, kind=ChangeKind.NEW_PROJECT, detail=page.status, **facts)]
+    changes = [milestone_done(page, milestone) for milestone in newly_done(page, previous)]
     if previous.status != page.status:
         key = f"project-status:{page.translation_key}:{page.live_revision_id}"
-        return [PageChange(key=key, kind=ChangeKind.PROJECT_STATUS, detail=page.status, **facts)]
-    return []
+        changes.insert(
+            0, PageChange(key=key, kind=ChangeKind.PROJECT_STATUS, detail=page.status, **facts)
+        )
+    return changes
+
+
+def newly_done(page, previous):
+    """The milestones done in this publish: done now, not done (or not there) before."""
+    done_before = {m.translation_key for m in previous.milestones.all() if m.done_date}
+    return [
+        milestone
+        for milestone in page.milestones.all()
+        if milestone.done_date and milestone.translation_key not in done_before
+    ]
+
+
+def milestone_done(project, milestone):
+    return PageChange(
+        key=f"milestone-done:{milestone.translation_key}",
+        kind=ChangeKind.MILESTONE_DONE,
+        detail=milestone.title,
+        **project_facts(project),
+    )
+
+
+def project_update_changes(page, previous):
+    """A project's update is news once, when first published."""
+    if not isinstance(page, ProjectUpdatePage) or previous is not None:
+        return []
+    project = page.get_parent().specific
+    return [
+        PageChange(
+            key=f"project-update:{page.translation_key}",
+            kind=ChangeKind.PROJECT_UPDATE,
+            **project_facts(project, page=page),
+        )
+    ]
+
+
+def meeting_changes(page, previous):
+    """A meeting is announced when first published."""
+    if not isinstance(page, MeetingPage) or previous is not None:
+        return []
+    return [
+        PageChange(
+            key=f"meeting:{page.translation_key}",
+            kind=ChangeKind.MEETING,
+            page=page,
+            area_key=str(page.plan.translation_key) if page.plan_id else "",
+        )
+    ]
 
 
 def survey_change(survey, kind):

@@ -69,6 +69,9 @@ class ChangeKind(models.TextChoices):
     SURVEY_OPENED = "survey_opened", _("Surveys opened")
     SURVEY_CLOSED = "survey_closed", _("Surveys closed")
     ANNUAL_REPORT = "annual_report", _("New annual reports")
+    MILESTONE_DONE = "milestone_done", _("Milestones reached")
+    PROJECT_UPDATE = "project_update", _("News from the projects")
+    MEETING = "meeting", _("Meetings announced")
     OTHER = "other", _("Other news")
 
 

@@ -32,6 +32,16 @@ def annual_report_changes(page, previous):
     return detectors.annual_report_changes(page, previous)
 
 
+@hooks.register("page_changes")
+def project_update_changes(page, previous):
+    return detectors.project_update_changes(page, previous)
+
+
+@hooks.register("page_changes")
+def meeting_changes(page, previous):
+    return detectors.meeting_changes(page, previous)
+
+
 @hooks.register("scheduled_page_changes")
 def surveys_by_the_clock(now):
     return detectors.surveys_by_the_clock(now)

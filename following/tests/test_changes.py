@@ -13,8 +13,12 @@ import pytest
 from following.models import Change, Delivery
 from following.tests.conftest import publish_project, translate
 from following.tests.factories import follower
-from participation.tests.factories import SurveyPageFactory
-from plan_pages.tests.factories import AnnualReportPageFactory
+from participation.tests.factories import MeetingPageFactory, SurveyPageFactory
+from plan_pages.tests.factories import (
+    AnnualReportPageFactory,
+    ProjectUpdatePageFactory,
+    milestone,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +123,39 @@ def test_surveys_opening_and_closing_and_a_new_annual_report_reach_the_area(plan
     call_command("send_following_mail")  # twice: still once each
 
     assert owed(person) == ["annual-report", "survey-closed", "survey-opened", "survey-opened"]
+
+
+def test_a_milestone_done_is_owed_once_to_the_projects_followers(plan, project):
+    person = follower("ida@example.dk", project)
+    today = timezone.localdate()
+    project.milestones = [milestone("Fonde søgt", today), milestone("Skjulet bygget", today)]
+    project.save_revision().publish()
+    assert owed(person) == []  # planned, not done
+
+    project.milestones.first().done_date = today
+    project.save_revision().publish()
+    project.save_revision().publish()  # nothing new done: nothing more
+
+    assert owed(person) == ["milestone-done"]
+    assert Change.objects.get(kind="milestone_done").detail == "Fonde søgt"
+
+
+def test_a_project_update_is_owed_to_the_projects_and_the_areas_followers(plan, project):
+    of_project = follower("ida@example.dk", project)
+    of_area = follower("omraade@example.dk", plan)
+
+    update = ProjectUpdatePageFactory(parent=project, date=timezone.localdate())
+    update.save_revision().publish()
+    update.save_revision().publish()  # a correction is not news again
+
+    assert owed(of_project) == owed(of_area) == ["project-update"]
+
+
+def test_a_meeting_announced_is_owed_to_the_areas_followers_only(plan, other_plan):
+    of_area = follower("omraade@example.dk", plan)
+    of_other_area = follower("andet@example.dk", other_plan)
+
+    MeetingPageFactory(parent=plan).save_revision().publish()
+
+    assert owed(of_area) == ["meeting"]
+    assert owed(of_other_area) == []

@@ -17,29 +17,15 @@ for hook_name in ("plan_page_sections", "project_page_sections", "sdg_goal_page_
     hooks.register(hook_name, follow_form_html)
 
 
-@hooks.register("page_changes")
-def project_changes(page, previous):
-    return detectors.project_changes(page, previous)
-
-
-@hooks.register("page_changes")
-def survey_changes(page, previous):
-    return detectors.survey_changes(page, previous)
-
-
-@hooks.register("page_changes")
-def annual_report_changes(page, previous):
-    return detectors.annual_report_changes(page, previous)
-
-
-@hooks.register("page_changes")
-def project_update_changes(page, previous):
-    return detectors.project_update_changes(page, previous)
-
-
-@hooks.register("page_changes")
-def meeting_changes(page, previous):
-    return detectors.meeting_changes(page, previous)
+# What a publish of each page type means (core.changes).
+for detector in (
+    detectors.project_changes,
+    detectors.survey_changes,
+    detectors.annual_report_changes,
+    detectors.project_update_changes,
+    detectors.meeting_changes,
+):
+    hooks.register("page_changes", detector)
 
 
 @hooks.register("scheduled_page_changes")

@@ -543,6 +543,8 @@ class DemoLoader:
                 )
             milestones.append(
                 Milestone(
+                    # In order on every database: the translation pairs them by it.
+                    sort_order=number,
                     title=text["title"],
                     planned_date=as_date(spec["planned"]),
                     done_date=as_date(spec["done"]),

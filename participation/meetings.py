@@ -15,7 +15,7 @@ from django.utils import timezone
 from icalendar import Event, vCalAddress
 
 from core.metadata import without_empty
-from plan_pages.calendar import new_calendar
+from plan_pages.calendar import ics_response, new_calendar
 
 from .models import MeetingPage
 
@@ -49,12 +49,12 @@ def meeting_calendar(meeting, request) -> bytes:
 
 
 def invitation_response(meeting, request) -> HttpResponse:
-    response = HttpResponse(
-        meeting_calendar(meeting, request), content_type="text/calendar; charset=utf-8"
+    return ics_response(
+        meeting_calendar(meeting, request),
+        f"{meeting.slug}.ics",
+        meeting.locale.language_code,
+        disposition="attachment",
     )
-    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
-    response["Content-Language"] = meeting.locale.language_code
-    return response
 
 
 def meeting_structured_data(meeting, request) -> dict:

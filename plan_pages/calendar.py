@@ -79,13 +79,18 @@ def plan_calendar(plan, request) -> bytes:
     return calendar.to_ical()
 
 
-def calendar_response(plan, request) -> HttpResponse:
-    response = HttpResponse(
-        plan_calendar(plan, request), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'inline; filename="{plan.slug}-aarshjul.ics"'
-    response["Content-Language"] = plan.locale.language_code
+def ics_response(ical: bytes, filename: str, language: str, disposition="inline") -> HttpResponse:
+    """An iCalendar file as a response, with its file name and its language."""
+    response = HttpResponse(ical, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Language"] = language
     return response
+
+
+def calendar_response(plan, request) -> HttpResponse:
+    return ics_response(
+        plan_calendar(plan, request), f"{plan.slug}-aarshjul.ics", plan.locale.language_code
+    )
 
 
 def annual_calendar(request, slug):

@@ -1,7 +1,8 @@
 // What tests/browser/crawl.py checks on a page, read in one pass: its links, every address it
 // names, SVG attributes that must be numbers, its text blocks with their language, its width.
 (numberAttributes) => {
-  const links = [...document.querySelectorAll("a[href]")].map((a) => a.href);
+  // A link marked `download` (a meeting's calendar invitation) is a file, not a page to open.
+  const links = [...document.querySelectorAll("a[href]:not([download])")].map((a) => a.href);
 
   const addresses = [];
   for (const element of document.querySelectorAll("[href], [src], [action], [srcset]")) {

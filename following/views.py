@@ -1,9 +1,11 @@
 """The public pages of following: ask to follow, confirm, manage, unsubscribe.
 
 Every answer is for one visitor only (Cache-Control: private). The follow form on the plans',
-projects', goals' and the overview's pages is in the cached page, which has no CSRF token: a
-POST from there (or forged elsewhere) is never acted on but shown again, filled in, on this
-uncached page with a token, to be sent once more. One-click unsubscribe is the one view
+projects', goals' and the overview's pages is in the cached page, which has no CSRF token. A
+browser says which site a form was sent from (`Sec-Fetch-Site`, else `Origin`), and a page on
+another site cannot make it lie: a POST from our own page is acted on at once. One that cannot
+show where it came from (or was forged elsewhere) is never acted on but shown again, filled in,
+on this uncached page with a token, to be sent once more. One-click unsubscribe is the one view
 without CSRF (RFC 8058: mail programs POST to it without cookies); its signed link is the
 proof.
 """
@@ -19,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 from participation.forms import RATE_LIMITED_MESSAGE, is_rate_limited, private
 
 from .forms import FollowForm, FrequencyForm
-from .models import Follower, Target
+from .models import Follower, Subscription, Target
 from .sending import describe_target
 from .subscribing import ask_to_follow, confirm
 from .targets import target_page
@@ -29,6 +31,13 @@ from .tokens import MANAGE, UNSUBSCRIBE, follower_token, read_confirmation, read
 def csrf_failed(request) -> bool:
     check = CsrfViewMiddleware(lambda request: None)
     return check.process_view(request, None, (), {}) is not None
+
+
+def sent_from_this_site(request) -> bool:
+    fetched_from = request.headers.get("Sec-Fetch-Site")
+    if fetched_from is not None:
+        return fetched_from == "same-origin"
+    return request.headers.get("Origin") == f"{request.scheme}://{request.get_host()}"
 
 
 def render(request, template, context=None, status=200):
@@ -49,7 +58,7 @@ def follow(request):
         form = FollowForm(initial={k: request.GET.get(k, "") for k in ("target", "key")})
         return render(request, "following/follow.html", follow_context(form))
     form = FollowForm(request.POST)
-    if csrf_failed(request):
+    if csrf_failed(request) and not sent_from_this_site(request):
         form = FollowForm(initial=request.POST.dict())
         return render(request, "following/follow.html", follow_context(form, again=True))
     if is_rate_limited(request, group="follow"):
@@ -111,7 +120,10 @@ def confirm_view(request, token):
         return bad_link(request)
     if request.method == "GET":
         # Confirmed by a button, not by opening the link: mail scanners open links.
-        return render(request, "following/confirm.html")
+        asked_for = Subscription.objects.filter(follower_id=data["f"], pk__in=data["s"])
+        language = get_language()
+        followed = [describe_target(s, language) for s in asked_for.order_by("pk")]
+        return render(request, "following/confirm.html", {"followed": followed})
     follower = confirm(data)
     if follower is None:
         return bad_link(request)

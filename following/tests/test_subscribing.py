@@ -53,7 +53,10 @@ def test_the_confirmation_link_asks_for_a_button_then_confirms(client, plan):
     ask(client, area(plan), frequency="weekly")
     link = confirm_link(mail.outbox[0])
 
-    assert client.get(link).status_code == 200
+    page = client.get(link)
+
+    assert page.status_code == 200
+    assert "Glumsø og Omegn" in page.content.decode()  # says what is being confirmed
     assert (
         Subscription.objects.get().confirmed_at is None
     )  # a mail scanner opening it confirms nothing
@@ -119,7 +122,8 @@ def test_the_rate_limit_keeps_the_address_in_the_form(client, plan, settings, mo
 
 
 def test_a_post_without_csrf_token_is_shown_again_filled_in_and_acts_on_nothing(plan):
-    """The form on a cached page has no token: nothing happens until it is sent again."""
+    """A POST with no token and no word from the browser on where it came from (an old
+    browser, or a script): nothing happens until it is sent again from the page with a token."""
     browser = Client(enforce_csrf_checks=True)
 
     first = ask(browser, area(plan), email="ida@example.dk")
@@ -134,6 +138,40 @@ def test_a_post_without_csrf_token_is_shown_again_filled_in_and_acts_on_nothing(
 
     assert second.status_code == 302
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Sec-Fetch-Site": "same-origin"}, {"Origin": "http://testserver"}],
+    ids=["fetch-metadata", "origin"],
+)
+def test_a_post_from_the_sites_own_cached_page_is_acted_on_at_once(plan, headers):
+    """The browser says the form came from this site: one press is enough, no token needed."""
+    browser = Client(enforce_csrf_checks=True, headers=headers)
+
+    response = ask(browser, area(plan))
+
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"},
+        {"Sec-Fetch-Site": "same-site", "Origin": "http://sub.testserver"},
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+    ],
+    ids=["cross-site", "same-site-not-same-origin", "foreign-origin", "opaque-origin"],
+)
+def test_a_post_from_another_site_is_never_acted_on(plan, headers):
+    browser = Client(enforce_csrf_checks=True, headers=headers)
+
+    response = ask(browser, area(plan))
+
+    assert response.status_code == 200 and "csrfmiddlewaretoken" in response.content.decode()
+    assert not Follower.objects.exists() and not mail.outbox
 
 
 @pytest.mark.parametrize(

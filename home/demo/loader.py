@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import cycle
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -361,14 +363,19 @@ class DemoLoader:
         }
 
     def point_default_site_at(self, home: HomePage):
+        """The default Site serves the demo, at the address `make run` serves it on, so the
+        links in its e-mails (sent outside any request) open the demo."""
+        served = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        address = {"hostname": served.hostname, "port": served.port or 80}
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+            Site.objects.create(**address, root_page=home, is_default_site=True)
             return
         welcome = site.root_page if site.root_page.specific_class is Page else None
         if site.root_page_id != home.pk:
             site.root_page = home
             site.site_name = in_language(self.content["contact"])["unit"]
+            site.hostname, site.port = address["hostname"], address["port"]
             site.save()
         if welcome is not None and not welcome.get_children().exists():
             welcome.delete()

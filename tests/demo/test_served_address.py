@@ -1,15 +1,20 @@
 """Links and absolute addresses follow the address the site is served on (issue #13, 1).
 
-The demo's Site record is `localhost` on port 80; `make run` serves 127.0.0.1:8000 (or PORT=).
+The demo's Site record is the address `make run` serves (WAGTAILADMIN_BASE_URL, 127.0.0.1:8000),
+which e-mails sent outside a request name; pages served on another address (PORT=, localhost)
+name that one.
 """
 
 import re
 from urllib.parse import urlparse
 from xml.etree import ElementTree
 
+from wagtail.models import Site
+
 import pytest
 from icalendar import Calendar
 
+from following.sending import site_url
 from plan_pages.models import LocalAreaPlanPage, ProjectPage
 
 pytestmark = pytest.mark.django_db
@@ -71,8 +76,19 @@ def test_feeds_and_calendar_uids_name_the_served_address(demo_site, client):
         assert str(event["UID"]).endswith("@127.0.0.1")
 
 
+def test_the_demos_e_mails_link_to_the_address_make_run_serves(demo_site):
+    assert site_url("/da/") == f"http://{SERVED}/da/"
+
+
+def test_pages_served_on_another_address_name_that_address(demo_site, client):
+    project = ProjectPage.objects.live().filter(locale__language_code="da").first()
+    html = get(client, project.url, host="localhost:8080").content.decode()
+    assert f'<link rel="canonical" href="http://localhost:8080{project.url}">' in html
+
+
 def test_the_configured_host_keeps_the_site_records_address(demo_site, client):
     """In production the request comes in on the Site record's host (no port behind a proxy)."""
+    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
     project = ProjectPage.objects.live().filter(locale__language_code="da").first()
     html = get(client, project.url, host="localhost").content.decode()
     assert f'<link rel="canonical" href="http://localhost{project.url}">' in html

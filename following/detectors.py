@@ -62,7 +62,7 @@ def milestone_done(project, milestone):
     return PageChange(
         key=f"milestone-done:{milestone.translation_key}",
         kind=ChangeKind.MILESTONE_DONE,
-        detail=milestone.title,
+        detail=str(milestone.translation_key),  # its title is told in each follower's language
         **project_facts(project),
     )
 

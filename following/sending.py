@@ -23,9 +23,17 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from core.changes import change_kinds
-from plan_pages.models import ProjectStatus
+from plan_pages.models import Milestone, ProjectStatus
 
-from .models import Delivery, Follower, MessageKind, SendLogEntry, SendStatus, Subscription
+from .models import (
+    ChangeKind,
+    Delivery,
+    Follower,
+    MessageKind,
+    SendLogEntry,
+    SendStatus,
+    Subscription,
+)
 from .targets import target_page
 from .tokens import UNSUBSCRIBE, confirmation_token, follower_token
 
@@ -67,6 +75,7 @@ def items_by_area(deliveries, language):
     changes = [d.change for d in deliveries]
     keys = {str(c.page.translation_key) for c in changes} | {c.area_key for c in changes}
     finder = PageFinder(keys - {""})
+    milestones = milestone_titles(changes, language)
     headings = change_kinds()
     other = other_language(language)
     areas = defaultdict(dict)
@@ -79,10 +88,14 @@ def items_by_area(deliveries, language):
         plan = finder.get(change.area_key, language) if change.area_key else None
         area = plan.title if plan else ""
         heading = str(headings.get(change.kind, change.kind))
-        areas[area].setdefault(heading, {})[str(change.page.translation_key)] = {
+        # A page once per kind (its latest status), but each of its milestones done.
+        item = str(change.page.translation_key)
+        if change.kind == ChangeKind.MILESTONE_DONE:
+            item += change.detail
+        areas[area].setdefault(heading, {})[item] = {
             "title": shown.title,
             "url": shown.get_full_url(),
-            "detail": describe(change),
+            "detail": describe(change, milestones),
             "other_url": translated.get_full_url() if translated else "",
         }
     ordered = sorted(areas.items(), key=lambda item: (item[0] == "", item[0]))
@@ -92,9 +105,25 @@ def items_by_area(deliveries, language):
     ]
 
 
-def describe(change) -> str:
-    if change.kind == "project_status" and change.detail in ProjectStatus.values:
+def milestone_titles(changes, language) -> dict:
+    """{milestone's translation key: its title in `language`, else in Danish}, in one query."""
+    keys = {c.detail for c in changes if c.kind == ChangeKind.MILESTONE_DONE}
+    if not keys:
+        return {}
+    found = Milestone.objects.filter(
+        translation_key__in=keys, locale__language_code__in={language, settings.LANGUAGE_CODE}
+    ).values_list("translation_key", "locale__language_code", "title")
+    titles = {}
+    for key, _code, title in sorted(found, key=lambda row: row[1] == language):
+        titles[str(key)] = title  # the follower's language last, so it wins
+    return titles
+
+
+def describe(change, milestones) -> str:
+    if change.kind == ChangeKind.PROJECT_STATUS and change.detail in ProjectStatus.values:
         return _("Status now: %(status)s") % {"status": ProjectStatus(change.detail).label}
+    if change.kind == ChangeKind.MILESTONE_DONE:
+        return milestones.get(change.detail, "")
     return ""
 
 

@@ -137,7 +137,8 @@ def test_a_milestone_done_is_owed_once_to_the_projects_followers(plan, project):
     project.save_revision().publish()  # nothing new done: nothing more
 
     assert owed(person) == ["milestone-done"]
-    assert Change.objects.get(kind="milestone_done").detail == "Fonde søgt"
+    done = project.milestones.get(title="Fonde søgt")
+    assert Change.objects.get(kind="milestone_done").detail == str(done.translation_key)
 
 
 def test_a_project_update_is_owed_to_the_projects_and_the_areas_followers(plan, project):

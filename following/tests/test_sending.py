@@ -14,6 +14,8 @@ from following import sending
 from following.models import Change, Delivery, SendLogEntry
 from following.tests.conftest import publish_project, translate
 from following.tests.factories import follower
+from plan_pages.models import ProjectPage
+from plan_pages.tests.factories import milestone
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +77,36 @@ def test_an_english_follower_reads_english_with_a_link_to_the_danish_page(plan, 
     assert "The bird hide" in message.body and "Fugleskjulet" not in message.body
     assert "Dansk: http://localhost/da/glumsoe/" in message.body
     assert "/en/follow/manage/" in message.body
+
+
+def test_each_milestone_done_is_named_in_the_followers_language(plan, project, locale_en):
+    today = timezone.localdate()
+    project.milestones = [milestone("Fonde søgt", today), milestone("Skjulet bygget", today)]
+    project.save_revision().publish()
+    project = ProjectPage.objects.get(pk=project.pk)  # as the admin has it: read from the database
+    translate(plan, locale_en, "Glumsø and around")
+    english = project.copy_for_translation(locale_en)
+    english.title = "The bird hide"
+    steps = list(english.milestones.all())
+    for step, title in zip(steps, ["Funds sought", "Hide built"], strict=True):
+        step.title = title
+    english.milestones = steps
+    english.save_revision().publish()
+    danish = follower("ida@example.dk", project)
+    english_reader = follower("eve@example.dk", project, language="en")
+    steps = list(project.milestones.all())
+    for step in steps:
+        step.done_date = today
+    project.milestones = steps
+    project.save_revision().publish()
+
+    assert send_instant() == 2
+
+    by_address = {message.to[0]: message.body for message in mail.outbox}
+    assert "Fugleskjulet (Fonde søgt)" in by_address[danish.email]
+    assert "Fugleskjulet (Skjulet bygget)" in by_address[danish.email]
+    assert "The bird hide (Funds sought)" in by_address[english_reader.email]
+    assert "The bird hide (Hide built)" in by_address[english_reader.email]
 
 
 def test_a_change_whose_page_went_private_or_offline_is_not_sent(plan, project):

@@ -80,6 +80,17 @@ def meeting_structured_data(meeting, request) -> dict:
     )
 
 
+def published_meetings(plan):
+    """Every live, public meeting of the plan, with what its event needs, the first first."""
+    return (
+        MeetingPage.objects.child_of(plan)
+        .live()
+        .public()
+        .select_related("plan", "locale")
+        .order_by("starts_at", "pk")
+    )
+
+
 def plan_meetings(plan):
     """The plan's live, public meetings: those to come (the next first), and past ones that
     have something to read (minutes or outcomes), the latest first. One query each."""

@@ -624,3 +624,32 @@ def test_the_meeting_page_costs_the_same_queries_however_many_registrations(clie
         RegistrationFactory(meeting=meeting, status="waiting")
 
     assert queries() == few
+
+
+def test_the_plans_calendar_holds_its_meetings_in_danish_time_across_summer_time(client, plan):
+    """The last Sunday of March 2031 is the 30th: a meeting at 19:00 the Friday before is at
+    18:00 UTC, one the Monday after at 17:00 UTC; both read 19:00 in Copenhagen."""
+    for day, title in ((28, "Før sommertid"), (31, "Efter sommertid")):
+        starts = datetime(2031, 3, day, 19, 0, tzinfo=DANISH_TIME)
+        MeetingPageFactory(
+            parent=plan, title=title, starts_at=starts, ends_at=starts + timedelta(hours=2)
+        ).save_revision().publish()
+    MeetingPageFactory(parent=plan, title="Kladde", live=False)
+
+    response = client.get(f"/da/{plan.slug}/kalender.ics")
+    assert response.status_code == 200
+    cal = Calendar.from_ical(response.content)
+    found = {str(event["SUMMARY"]): event for event in cal.walk("VEVENT")}
+
+    [zone] = cal.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Europe/Copenhagen"
+    assert {c.name for c in zone.subcomponents} == {"STANDARD", "DAYLIGHT"}
+    before, after = found["Før sommertid"], found["Efter sommertid"]
+    assert before["DTSTART"].params["TZID"] == "Europe/Copenhagen"
+    assert before.decoded("DTSTART").utcoffset() == timedelta(hours=1)
+    assert after.decoded("DTSTART").utcoffset() == timedelta(hours=2)
+    assert before.decoded("DTSTART").astimezone(ZoneInfo("UTC")).hour == 18
+    assert after.decoded("DTSTART").astimezone(ZoneInfo("UTC")).hour == 17
+    assert after.decoded("DTSTART").hour == 19
+    assert "Kladde" not in found
+    assert Calendar.from_ical(cal.to_ical()) == cal

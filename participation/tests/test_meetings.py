@@ -4,6 +4,7 @@ what the meeting led to."""
 
 import csv
 import io
+import json
 import logging
 import re
 import smtplib
@@ -26,6 +27,7 @@ from django.utils.html import escape
 
 import django_ratelimit.core
 import pytest
+from defusedxml import ElementTree
 from icalendar import Calendar
 
 from participation.forms import RATE_LIMITED_MESSAGE
@@ -154,6 +156,56 @@ def test_the_page_describes_itself_as_a_schema_org_event(client, meeting):
     assert '"@type": "Event"' in html
     assert '"eventStatus": "https://schema.org/EventScheduled"' in html
     assert '"startDate": "2031-03-04T19:00:00+01:00"' in html
+
+
+def test_the_events_json_ld_has_its_status_place_address_and_organiser_and_stays_escaped(
+    client, meeting
+):
+    meeting.title = "Møde </script><script>alert(1)</script> & <!-- snak"
+    meeting.save_revision().publish()
+    html = client.get(meeting.url).content.decode()
+
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    [data] = [json.loads(script) for script in scripts]
+    assert "<script>alert" not in html
+    assert data["@type"] == "Event"
+    assert data["name"] == "Møde </script><script>alert(1)</script> & <!-- snak"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert (data["startDate"], data["endDate"]) == (
+        "2031-03-04T19:00:00+01:00",
+        "2031-03-04T21:30:00+01:00",
+    )
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Glumsø Forsamlingshus",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "Storegade 1",
+            "postalCode": "4171",
+            "addressLocality": "Glumsø",
+            "addressCountry": "DK",
+        },
+    }
+    assert data["organizer"]["@type"] == "Organization"
+    assert data["organizer"]["name"] == "Glumsø Lokalråd"
+
+
+def test_the_areas_feed_announces_its_published_meetings(client, plan, meeting):
+    meeting.save_revision().publish()
+    MeetingPageFactory(parent=plan, title="Kladdemøde", live=False)
+
+    response = client.get(f"/da/feeds/areas/{plan.slug}.rss")
+    channel = ElementTree.fromstring(response.content).find("channel")
+    items = {item.findtext("title"): item for item in channel.findall("item")}
+
+    assert set(items) == {"Første borgermøde"}
+    item = items["Første borgermøde"]
+    assert item.findtext("link") == f"http://testserver{meeting.url}"
+    assert item.findtext("description") == (
+        "Tirsdag 4. marts 2031 19:00–21:30, Glumsø Forsamlingshus, Storegade 1, 4171 Glumsø"
+    )
+    assert item.findtext("category") == "Første borgermøde"
 
 
 # Registration

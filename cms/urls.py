@@ -9,6 +9,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import urls as wagtaildocs_urls
 
+from participation.api import MeetingsAPIViewSet
 from plan_pages.admin_views import browse_page_chooser
 from plan_pages.api import PlansAPIViewSet, ProjectsAPIViewSet
 from sdg.api import GoalsAPIViewSet
@@ -23,6 +24,7 @@ from .views import healthz
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("plans", validated(PlansAPIViewSet))
 api_router.register_endpoint("projects", validated(ProjectsAPIViewSet))
+api_router.register_endpoint("meetings", validated(MeetingsAPIViewSet))
 api_router.register_endpoint("goals", validated(GoalsAPIViewSet))
 api_router.register_endpoint("pages", validated(PagesAPIViewSet))
 

@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
 from core.models import BasePage, PagePicture
+from participation.meetings import next_meetings
 from plan_pages.finder import MAX_QUERY, all_place_names, plans_named
 from plan_pages.maps import area_places, municipality_outline
 from plan_pages.models import BlupPhase, LocalAreaPlanPage, ProjectPage
@@ -62,6 +63,7 @@ class HomePage(RoutablePageMixin, PagePicture, BasePage):
         context["plans"] = plans = list(self.plans())
         context.update(self.map_context(plans, request))
         context["featured_projects"] = self.featured_in_own_language()
+        context["next_meetings"] = next_meetings(self.locale_id)
         context["blup_phases"] = BlupPhase.choices
         counts = goal_counts(self.locale_id)
         context["goal_counts"] = [(goal, counts.get(n, 0)) for n, goal in goals().items()]

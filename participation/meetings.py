@@ -5,19 +5,23 @@ carry the Europe/Copenhagen time zone with its VTIMEZONE, so a calendar shows 19
 and in summer alike.
 """
 
+import re
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.text import capfirst
 
 from icalendar import Event, vCalAddress
 
 from core.metadata import without_empty
 from plan_pages.calendar import ics_response, new_calendar
+from plan_pages.feeds import FeedItem
 
-from .models import MeetingPage
+from .models import MeetingPage, Organiser
 
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 
@@ -73,10 +77,88 @@ def meeting_structured_data(meeting, request) -> dict:
             "location": {
                 "@type": "Place",
                 "name": meeting.place_name,
-                "address": meeting.address,
+                "address": postal_address(meeting.address),
             },
-            "organizer": {"@type": "Organization", "name": meeting.organiser_name()},
+            "organizer": without_empty(
+                {
+                    "@type": "Organization",
+                    "name": meeting.organiser_name(),
+                    "url": meeting.plan.council_website
+                    if meeting.plan_id and meeting.organiser == Organiser.COUNCIL
+                    else "",
+                }
+            ),
         }
+    )
+
+
+# "Storegade 1, 4171 Glumsø": the street, then a Danish postcode and the town.
+DANISH_ADDRESS = re.compile(r"(?P<street>.+),\s*(?P<postcode>[0-9]{4})\s+(?P<town>[^,]+)")
+
+
+def postal_address(address: str) -> dict:
+    """schema.org's PostalAddress of an address written as one line."""
+    found = DANISH_ADDRESS.fullmatch(address.strip())
+    if found is None:
+        return {"@type": "PostalAddress", "streetAddress": address, "addressCountry": "DK"}
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": found["street"].strip(),
+        "postalCode": found["postcode"],
+        "addressLocality": found["town"].strip(),
+        "addressCountry": "DK",
+    }
+
+
+def published_meetings(plan):
+    """Every live, public meeting of the plan, with what its event needs, the first first."""
+    return (
+        MeetingPage.objects.child_of(plan)
+        .live()
+        .public()
+        .select_related("plan", "locale")
+        .order_by("starts_at", "pk")
+    )
+
+
+def when_and_where(meeting) -> str:
+    """ "Torsdag 12. juni 2031 19:00–21:00, Glumsø Forsamlingshus, Storegade 1, 4171 Glumsø"
+    in the active language, Danish time."""
+    start, end = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
+    return (
+        f"{capfirst(date_format(start, 'l'))} {date_format(start)} "
+        f"{time_format(start)}–{time_format(end)}, {meeting.place_name}, {meeting.address}"
+    )
+
+
+def meeting_feed_items(plan, request) -> list[FeedItem]:
+    """The plan's meetings for its feed, each from the day it was announced (published)."""
+    return [
+        FeedItem(
+            title=meeting.title,
+            link=meeting.get_full_url(request),
+            description=when_and_where(meeting),
+            published=meeting.first_published_at,
+            updated=meeting.last_published_at,
+            author=meeting.organiser_name(),
+            categories=[str(meeting.get_kind_display())],
+        )
+        for meeting in published_meetings(plan)
+    ]
+
+
+NEXT_MEETINGS = 4
+
+
+def next_meetings(locale, count=NEXT_MEETINGS) -> list:
+    """The next live, public meetings of every area in `locale`, the soonest first (one
+    that has begun and not ended counts), with their plans: one query."""
+    return list(
+        MeetingPage.objects.live()
+        .public()
+        .filter(locale=locale, ends_at__gt=timezone.now())
+        .select_related("plan")
+        .order_by("starts_at", "pk")[:count]
     )
 
 

@@ -16,7 +16,13 @@ from wagtail.models import Page
 from plan_pages.councils import areas_of
 from plan_pages.models import ProjectPage
 
-from .meetings import meeting_links, plan_meetings
+from .meetings import (
+    meeting_event,
+    meeting_feed_items,
+    meeting_links,
+    plan_meetings,
+    published_meetings,
+)
 from .models import CommentStatus, IdeaAnswer, MeetingPage, SurveyPage, SurveyResponse
 from .panels import IdeasPanel
 from .reports import participation_figures
@@ -78,6 +84,18 @@ def plan_meetings_section(plan, request):
     coming, past = plan_meetings(plan)
     context = {"page": plan, "coming": coming, "past": past}
     return render_to_string("components/plan_meetings.html", context, request=request)
+
+
+@hooks.register("plan_calendar_events")
+def plan_calendar_meetings(plan, request):
+    """The plan's meetings in its calendar (plan_pages.calendar), in Danish time."""
+    return [meeting_event(meeting, request) for meeting in published_meetings(plan)]
+
+
+@hooks.register("plan_feed_items")
+def plan_feed_meetings(plan, request):
+    """The plan's meetings announced in its RSS and Atom feeds (plan_pages.feeds)."""
+    return meeting_feed_items(plan, request)
 
 
 @hooks.register("plan_page_sections")

@@ -8,6 +8,7 @@ nothing an editor keeps private (the working group's e-mail) can slip out.
 import re
 
 from django.db.models import Q
+from django.utils import timezone
 
 from wagtail.api import APIField
 from wagtail.api.v2.utils import BadRequestError
@@ -19,6 +20,7 @@ from sdg.goals import goals
 
 from .listing import projects_with_goals
 from .models import LocalAreaPlanPage, ProjectPage, ProjectStatus
+from .progress import histories
 
 # Filters of Wagtail's pages endpoint that make no sense on one page type.
 NOT_FOR_ONE_TYPE = {"type"}
@@ -64,6 +66,43 @@ def activities(plan):
         {"title": activity.title, "description": activity.description, "months": activity.months}
         for activity in plan.activities.all()
     ]
+
+
+def in_area(queryset, value):
+    """Pages under a plan, by `?area=`: the plan's slug (in its language) or its id."""
+    # An id is a number of ASCII digits that the database's integer holds ("²" is a digit to
+    # Python's isdigit(), and int() refuses it).
+    is_id = re.fullmatch(r"[0-9]{1,10}", value) and int(value) < 2**31
+    by_id = Q(plan_id=int(value)) if is_id else Q()
+    return queryset.filter(by_id | Q(plan__slug=value))
+
+
+def milestones(page):
+    """The project's milestones by planned date: `late` when one is not done and its planned
+    date has passed (in Danish time)."""
+    today = timezone.localdate()
+    return [
+        {
+            "title": milestone.title,
+            "planned_date": milestone.planned_date,
+            "done_date": milestone.done_date,
+            "late": milestone.done_date is None and milestone.planned_date < today,
+        }
+        for milestone in sorted(page.milestones.all(), key=lambda m: (m.planned_date, m.pk))
+    ]
+
+
+def status_history(page):
+    """Each status the project has had and the day it began, oldest first. A listing reads
+    every project's history in one query (`ProjectsAPIViewSet.paginate_queryset`)."""
+    steps = getattr(page, "prefetched_history", None)
+    if steps is None:
+        steps = histories([page])[page.translation_key]
+    return [{"status": step.status, "date": step.day} for step in steps]
+
+
+def progress(page):
+    return {"percent": page.progress}
 
 
 class OneTypeAPIViewSet(PagesAPIViewSet):
@@ -122,6 +161,9 @@ class ProjectsAPIViewSet(OneTypeAPIViewSet):
         "start_date",
         "end_date",
         APIField("tags", serializer=WholePageField(lambda page: [t.name for t in page.tags.all()])),
+        APIField("progress", serializer=WholePageField(progress)),
+        APIField("milestones", serializer=WholePageField(milestones)),
+        APIField("status_history", serializer=WholePageField(status_history)),
     ]
     listing_default_fields = OneTypeAPIViewSet.listing_default_fields + [
         "summary",
@@ -131,10 +173,19 @@ class ProjectsAPIViewSet(OneTypeAPIViewSet):
         "targets",
         "start_date",
         "end_date",
+        "progress",
     ]
 
     def prefetch(self, queryset):
-        return queryset.select_related("plan").prefetch_related("goal_tags", "tags")
+        return queryset.select_related("plan").prefetch_related("goal_tags", "tags", "milestones")
+
+    def paginate_queryset(self, queryset):
+        """The page of projects, each with its status history read for all of them at once."""
+        projects = list(super().paginate_queryset(queryset))
+        found = histories(projects)
+        for project in projects:
+            project.prefetched_history = found[project.translation_key]
+        return projects
 
     def filter_queryset(self, queryset):
         params = self.request.GET
@@ -144,12 +195,7 @@ class ProjectsAPIViewSet(OneTypeAPIViewSet):
                 raise BadRequestError("goal must be a number from 1 to 17")
             queryset = queryset.filter(pk__in=projects_with_goals([int(value)]))
         if "area" in params:
-            value = params["area"]
-            # An id is a number of ASCII digits that the database's integer holds ("²" is a
-            # digit to Python's isdigit(), and int() refuses it).
-            is_id = re.fullmatch(r"[0-9]{1,10}", value) and int(value) < 2**31
-            by_id = Q(plan_id=int(value)) if is_id else Q()
-            queryset = queryset.filter(by_id | Q(plan__slug=value))
+            queryset = in_area(queryset, params["area"])
         if "status" in params and params["status"] not in ProjectStatus.values:
             raise BadRequestError(
                 "status must be one of: %s" % ", ".join(ProjectStatus.values)  # noqa: UP031

@@ -1,14 +1,21 @@
 """RSS and Atom feeds of new and updated projects: the whole site, one area or one goal.
 
 The feeds live under the language prefix (/da/…, /en/…) and list that language's projects,
-newest change first. `feeds_for(...)` names the feeds a page offers, for its <head> and the
-visible subscribe links.
+newest change first. An area's feed also tells what happened in it: its projects' updates, the
+milestones they reached, and what other apps add through the hook
+`plan_feed_items(plan, request)` (participation announces the plan's meetings); each is a
+`FeedItem`, and only live pages that anyone may see are in any feed. `feeds_for(...)` names the
+feeds a page offers, for its <head> and the visible subscribe links.
 """
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -16,11 +23,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
 from core.metadata import absolute_url
+from core.plugins import contributions
 from sdg.goals import goals
 from sdg.models import SDGGoalPage
 
 from .listing import projects_with_goals
-from .models import LocalAreaPlanPage, ProjectPage
+from .models import LocalAreaPlanPage, Milestone, ProjectPage, ProjectUpdatePage
 
 FEED_LENGTH = 30
 # Who writes the site's feeds; an area's feed and each project are its local council's.
@@ -39,6 +47,102 @@ class PlainTextAtom1Feed(Atom1Feed):
 
 FORMATS = {"rss": Rss201rev2Feed, "atom": PlainTextAtom1Feed}
 MIME_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
+
+
+@dataclass
+class FeedItem:
+    """One entry of a feed: a project, an update, a milestone reached, a meeting."""
+
+    title: str
+    link: str
+    description: str
+    published: datetime
+    updated: datetime
+    author: str = ""
+    categories: list = field(default_factory=list)
+    guid: str = ""
+
+
+def day_moment(day) -> datetime:
+    """A day as a moment for a feed: its start in Danish time."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def project_item(project, request) -> FeedItem:
+    labels = [goals()[number].text("short_title") for number in sorted(project.goal_numbers)]
+    return FeedItem(
+        title=project.title,
+        link=project.get_full_url(request),
+        description=project.summary,
+        published=project.first_published_at,
+        updated=project.last_published_at,
+        author=(project.plan.council_name if project.plan else "") or MUNICIPALITY,
+        categories=[str(project.get_status_display()), *labels],
+    )
+
+
+def update_items(plan, locale, request) -> list[FeedItem]:
+    """The published updates of the plan's published projects, the newest FEED_LENGTH."""
+    projects = ProjectPage.objects.live().public().child_of(plan).filter(locale=locale)
+    updates = (
+        ProjectUpdatePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .descendant_of(plan)
+        .order_by("-date", "-pk")
+    )
+    parents = {project.path: project for project in projects}
+    items = []
+    for update in updates[:FEED_LENGTH]:
+        project = parents.get(update.path[: -update.steplen])
+        if project is None:  # under a project that is not public
+            continue
+        items.append(
+            FeedItem(
+                title=f"{project.title}: {update.title}",
+                link=update.get_full_url(request),
+                description=update.text,
+                published=update.first_published_at or day_moment(update.date),
+                updated=update.last_published_at or day_moment(update.date),
+                author=plan.council_name or MUNICIPALITY,
+                categories=[str(_("Update from the project"))],
+            )
+        )
+    return items
+
+
+def milestone_items(plan, locale, request) -> list[FeedItem]:
+    """The milestones the plan's published projects have reached, the latest FEED_LENGTH."""
+    reached = (
+        Milestone.objects.filter(
+            page__in=ProjectPage.objects.live().public().child_of(plan).filter(locale=locale),
+            done_date__isnull=False,
+        )
+        .select_related("page")
+        .order_by("-done_date", "-pk")[:FEED_LENGTH]
+    )
+    items = []
+    for milestone in reached:
+        project = milestone.page
+        url = project.get_full_url(request)
+        items.append(
+            FeedItem(
+                title=_("%(project)s: %(milestone)s is done")
+                % {"project": project.title, "milestone": milestone.title},
+                link=url,
+                description=milestone.description,
+                published=day_moment(milestone.done_date),
+                updated=day_moment(milestone.done_date),
+                author=plan.council_name or MUNICIPALITY,
+                categories=[str(_("Milestone reached"))],
+                guid=f"{url}#milestone-{milestone.translation_key}",
+            )
+        )
+    return items
+
+
+def latest(item: FeedItem) -> datetime:
+    return item.updated or item.published or datetime.min.replace(tzinfo=UTC)
 
 
 class ProjectFeed(Feed):
@@ -61,7 +165,7 @@ class ProjectFeed(Feed):
 
     def items(self, obj):
         projects = self.projects(obj).order_by("-last_published_at", "-pk")[:FEED_LENGTH]
-        return ProjectPage.for_listing(projects)
+        return [project_item(p, self.request) for p in ProjectPage.for_listing(projects)]
 
     def title(self, obj):
         return _("New and updated projects in the local development plans of Næstved Kommune")
@@ -83,27 +187,26 @@ class ProjectFeed(Feed):
         return MUNICIPALITY
 
     def item_author_name(self, item):
-        return (item.plan.council_name if item.plan else "") or MUNICIPALITY
+        return item.author or MUNICIPALITY
 
     def item_description(self, item):
         # RSS readers read a description as HTML: the plain summary is escaped to stay text.
-        return escape(item.summary) if self.kind == "rss" else item.summary
+        return escape(item.description) if self.kind == "rss" else item.description
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return item.link
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return item.guid or item.link
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        return item.published
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return item.updated
 
     def item_categories(self, item):
-        labels = [goals()[number].text("short_title") for number in sorted(item.goal_numbers)]
-        return [item.get_status_display(), *labels]
+        return item.categories
 
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
@@ -121,8 +224,20 @@ class AreaProjectFeed(ProjectFeed):
     def projects(self, plan):
         return super().projects(plan).filter(plan=plan)
 
+    def items(self, plan):
+        """Its projects, their updates and milestones reached, and what other apps add (its
+        meetings), the latest first."""
+        items = [
+            *super().items(plan),
+            *update_items(plan, self.locale, self.request),
+            *milestone_items(plan, self.locale, self.request),
+            *contributions("plan_feed_items", plan, self.request),
+        ]
+        items.sort(key=latest, reverse=True)
+        return items[:FEED_LENGTH]
+
     def title(self, plan):
-        return _("New and updated projects in %(area)s") % {"area": plan.title}
+        return _("News from %(area)s") % {"area": plan.title}
 
     def description(self, plan):
         return plan.summary
@@ -187,7 +302,7 @@ def site_feeds():
 def area_feeds(plan):
     return feed_links(
         "area-project-feed",
-        _("New and updated projects in %(area)s") % {"area": plan.title},
+        _("News from %(area)s") % {"area": plan.title},
         slug=plan.slug,
     )
 

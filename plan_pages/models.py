@@ -768,6 +768,7 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
                 "dateModified": self.last_published_at,
                 "temporalCoverage": period,
                 "creativeWorkStatus": str(self.get_status_display()),
+                "additionalProperty": self.progress_properties(),
                 "keywords": [goals()[number].text("short_title") for number in self.goal_numbers],
                 "image": image_url(self.image, request),
                 "isPartOf": plan
@@ -776,6 +777,31 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
                 "publisher": MUNICIPALITY,
             }
         )
+
+    def progress_properties(self) -> list[dict]:
+        """The project's status (its code, as the API gives it) and progress in per cent, as
+        schema.org PropertyValues."""
+        properties = [
+            {
+                "@type": "PropertyValue",
+                "propertyID": "status",
+                "name": str(_("status")),
+                "value": self.status,
+            }
+        ]
+        if (progress := self.progress) is not None:
+            properties.append(
+                {
+                    "@type": "PropertyValue",
+                    "propertyID": "progress",
+                    "name": str(_("progress")),
+                    "value": progress,
+                    "unitText": "percent",
+                    "minValue": 0,
+                    "maxValue": 100,
+                }
+            )
+        return properties
 
 
 class ProjectGoal(Orderable, AbstractGoalTag):

@@ -1,11 +1,14 @@
-"""Under each language prefix (/da/…, /en/…): the project feeds and each plan's calendar."""
+"""Under each language prefix (/da/…, /en/…): the feeds and each plan's calendar."""
 
 from django.urls import path
 
-from .calendar import annual_calendar
+from .calendar import annual_calendar, plan_calendar_view
 from .feeds import FORMATS, AreaProjectFeed, GoalProjectFeed, ProjectFeed, feed_view
 
-urlpatterns = [path("<slug:slug>/aarshjul.ics", annual_calendar, name="annual-calendar")]
+urlpatterns = [
+    path("<slug:slug>/kalender.ics", plan_calendar_view, name="plan-calendar"),
+    path("<slug:slug>/aarshjul.ics", annual_calendar, name="annual-calendar"),
+]
 for kind in FORMATS:
     urlpatterns += [
         path(f"feeds/projects.{kind}", feed_view(ProjectFeed, kind), name=f"project-feed-{kind}"),

@@ -14,6 +14,8 @@ from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from participation.api import MeetingsAPIViewSet
+from participation.tests.factories import MeetingPageFactory
 from plan_pages.api import PlansAPIViewSet, ProjectsAPIViewSet
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 from sdg.api import GoalsAPIViewSet
@@ -25,6 +27,7 @@ ENDPOINTS = {
     "plans": PlansAPIViewSet,
     "projects": ProjectsAPIViewSet,
     "goals": GoalsAPIViewSet,
+    "meetings": MeetingsAPIViewSet,
     "pages": PagesAPIViewSet,
 }
 
@@ -42,7 +45,7 @@ PARAMETERS = sorted(
         for viewset in ENDPOINTS.values()
         for name in (viewset.known_query_parameters | field_names(viewset))
     }
-    | {"goal", "area", "status", "id", "html_path"}
+    | {"goal", "area", "status", "id", "html_path", "upcoming"}
 )
 
 NUMBERS = st.one_of(
@@ -77,6 +80,7 @@ def api(client, home_page, settings):
     plan.save_revision().publish()
     project = ProjectPageFactory(parent=plan, title="Folkeskoven", goals=[15, 13])
     project.save_revision().publish()
+    MeetingPageFactory(parent=plan, registration=True, capacity=10).save_revision().publish()
     return client
 
 
@@ -102,6 +106,7 @@ def assert_answers(client, endpoint, params):
 @example(endpoint="pages", params={"offset": "9223372036854775808"})
 @example(endpoint="goals", params={"search": 'AND OR NOT ( ) * "'})
 @example(endpoint="plans", params={"search": 'AND OR NOT ( ) * "'})
+@example(endpoint="meetings", params={"upcoming": "maybe", "kind": "a\x00b"})
 def test_no_query_makes_the_api_fail(api, endpoint, params):
     assert_answers(api, endpoint, params)
 

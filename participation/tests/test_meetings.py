@@ -4,6 +4,7 @@ what the meeting led to."""
 
 import csv
 import io
+import json
 import logging
 import re
 import smtplib
@@ -26,6 +27,7 @@ from django.utils.html import escape
 
 import django_ratelimit.core
 import pytest
+from defusedxml import ElementTree
 from icalendar import Calendar
 
 from participation.forms import RATE_LIMITED_MESSAGE
@@ -154,6 +156,56 @@ def test_the_page_describes_itself_as_a_schema_org_event(client, meeting):
     assert '"@type": "Event"' in html
     assert '"eventStatus": "https://schema.org/EventScheduled"' in html
     assert '"startDate": "2031-03-04T19:00:00+01:00"' in html
+
+
+def test_the_events_json_ld_has_its_status_place_address_and_organiser_and_stays_escaped(
+    client, meeting
+):
+    meeting.title = "Møde </script><script>alert(1)</script> & <!-- snak"
+    meeting.save_revision().publish()
+    html = client.get(meeting.url).content.decode()
+
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    [data] = [json.loads(script) for script in scripts]
+    assert "<script>alert" not in html
+    assert data["@type"] == "Event"
+    assert data["name"] == "Møde </script><script>alert(1)</script> & <!-- snak"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert (data["startDate"], data["endDate"]) == (
+        "2031-03-04T19:00:00+01:00",
+        "2031-03-04T21:30:00+01:00",
+    )
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Glumsø Forsamlingshus",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "Storegade 1",
+            "postalCode": "4171",
+            "addressLocality": "Glumsø",
+            "addressCountry": "DK",
+        },
+    }
+    assert data["organizer"]["@type"] == "Organization"
+    assert data["organizer"]["name"] == "Glumsø Lokalråd"
+
+
+def test_the_areas_feed_announces_its_published_meetings(client, plan, meeting):
+    meeting.save_revision().publish()
+    MeetingPageFactory(parent=plan, title="Kladdemøde", live=False)
+
+    response = client.get(f"/da/feeds/areas/{plan.slug}.rss")
+    channel = ElementTree.fromstring(response.content).find("channel")
+    items = {item.findtext("title"): item for item in channel.findall("item")}
+
+    assert set(items) == {"Første borgermøde"}
+    item = items["Første borgermøde"]
+    assert item.findtext("link") == f"http://testserver{meeting.url}"
+    assert item.findtext("description") == (
+        "Tirsdag 4. marts 2031 19:00–21:30, Glumsø Forsamlingshus, Storegade 1, 4171 Glumsø"
+    )
+    assert item.findtext("category") == "Første borgermøde"
 
 
 # Registration
@@ -624,3 +676,32 @@ def test_the_meeting_page_costs_the_same_queries_however_many_registrations(clie
         RegistrationFactory(meeting=meeting, status="waiting")
 
     assert queries() == few
+
+
+def test_the_plans_calendar_holds_its_meetings_in_danish_time_across_summer_time(client, plan):
+    """The last Sunday of March 2031 is the 30th: a meeting at 19:00 the Friday before is at
+    18:00 UTC, one the Monday after at 17:00 UTC; both read 19:00 in Copenhagen."""
+    for day, title in ((28, "Før sommertid"), (31, "Efter sommertid")):
+        starts = datetime(2031, 3, day, 19, 0, tzinfo=DANISH_TIME)
+        MeetingPageFactory(
+            parent=plan, title=title, starts_at=starts, ends_at=starts + timedelta(hours=2)
+        ).save_revision().publish()
+    MeetingPageFactory(parent=plan, title="Kladde", live=False)
+
+    response = client.get(f"/da/{plan.slug}/kalender.ics")
+    assert response.status_code == 200
+    cal = Calendar.from_ical(response.content)
+    found = {str(event["SUMMARY"]): event for event in cal.walk("VEVENT")}
+
+    [zone] = cal.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Europe/Copenhagen"
+    assert {c.name for c in zone.subcomponents} == {"STANDARD", "DAYLIGHT"}
+    before, after = found["Før sommertid"], found["Efter sommertid"]
+    assert before["DTSTART"].params["TZID"] == "Europe/Copenhagen"
+    assert before.decoded("DTSTART").utcoffset() == timedelta(hours=1)
+    assert after.decoded("DTSTART").utcoffset() == timedelta(hours=2)
+    assert before.decoded("DTSTART").astimezone(ZoneInfo("UTC")).hour == 18
+    assert after.decoded("DTSTART").astimezone(ZoneInfo("UTC")).hour == 17
+    assert after.decoded("DTSTART").hour == 19
+    assert "Kladde" not in found
+    assert Calendar.from_ical(cal.to_ical()) == cal

@@ -1,14 +1,22 @@
 """The open-data API: plans, projects and goals, only what anyone may see, rate limited."""
 
+from datetime import date, timedelta
+
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
 import pytest
 
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
+from plan_pages.tests.factories import (
+    LocalAreaPlanPageFactory,
+    ProjectPageFactory,
+    milestone,
+    set_history,
+)
 from sdg.pages import ensure_goal_pages
 
 pytestmark = pytest.mark.django_db
@@ -114,5 +122,60 @@ def test_queries_do_not_grow_with_the_number_of_items(client, site_root, endpoin
         with CaptureQueriesContext(connection) as queries:
             response = client.get(f"/api/v2/{endpoint}/?fields=*")
         assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+
+
+def test_a_project_gives_its_milestones_progress_and_status_history(client, site_root):
+    today = timezone.localdate()
+    plan = LocalAreaPlanPageFactory(parent=site_root, title="Glumsø", slug="glumsoe")
+    forest = ProjectPageFactory(parent=plan, title="Folkeskoven", status="in_progress")
+    forest.milestones = [
+        milestone("Træerne bestilt", date(2024, 3, 1), done=date(2024, 3, 10)),
+        milestone("Plantedag", today - timedelta(days=5)),  # not done, its day has passed
+        milestone("Indvielse", today + timedelta(days=60)),
+    ]
+    forest.save_revision().publish()
+    set_history(forest, ("planned", date(2024, 1, 15)), ("in_progress", date(2024, 3, 1)))
+
+    item = client.get(f"/api/v2/projects/{forest.pk}/").json()
+    listed = client.get("/api/v2/projects/?fields=milestones,status_history").json()["items"]
+
+    assert item["progress"] == {"percent": 33}
+    assert item["milestones"] == [
+        {"title": "Træerne bestilt", "planned_date": "2024-03-01", "done_date": "2024-03-10",
+         "late": False},
+        {"title": "Plantedag", "planned_date": (today - timedelta(days=5)).isoformat(),
+         "done_date": None, "late": True},
+        {"title": "Indvielse", "planned_date": (today + timedelta(days=60)).isoformat(),
+         "done_date": None, "late": False},
+    ]  # fmt: skip
+    assert item["status_history"] == [
+        {"status": "planned", "date": "2024-01-15"},
+        {"status": "in_progress", "date": "2024-03-01"},
+    ]
+    assert listed[0]["milestones"] == item["milestones"]
+    assert listed[0]["status_history"] == item["status_history"]
+
+
+def test_milestones_and_history_keep_the_listings_queries_constant(client, site_root):
+    counts = []
+    for projects in (3, 30):
+        for plan in LocalAreaPlanPageFactory._meta.model.objects.all():
+            plan.delete()
+        plan = LocalAreaPlanPageFactory(parent=site_root)
+        for number in range(projects):
+            project = ProjectPageFactory(parent=plan)
+            project.milestones = [
+                milestone("Start", date(2024, 1, 1), done=date(2024, 1, 2)),
+                milestone("Slut", date(2030, 1, 1)),
+            ]
+            project.save_revision().publish()
+            set_history(project, ("planned", date(2023, 1, number % 28 + 1)))
+        url = "/api/v2/projects/?fields=milestones,status_history,progress&limit=20"
+        client.get(url)  # the site and its locales, cached after the first request
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert len(response.json()["items"]) == min(projects, 20)  # a page holds 20 at most
         counts.append(len(queries))
     assert counts[0] == counts[1], counts

@@ -1,12 +1,19 @@
 """RSS and Atom feeds of new and updated projects: site-wide, per area, per goal, per language."""
 
-from wagtail.models import Page
+from datetime import date
+
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 from defusedxml import ElementTree
 
 from core.tests.database import built_once, make_locale_en, make_site_root
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
+from plan_pages.tests.factories import (
+    LocalAreaPlanPageFactory,
+    ProjectPageFactory,
+    ProjectUpdatePageFactory,
+    milestone,
+)
 from sdg.pages import ensure_goal_pages
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +172,38 @@ def test_summaries_reach_feed_readers_as_plain_text(client, site):
     item = next(i for i in channel.findall("item") if i.findtext("title") == "Stien")
     # RSS readers read the description as HTML: escaped once more, it shows as written.
     assert item.findtext("description") == "Stien får &lt;b&gt;lys&lt;/b&gt; &amp; bænke"
+
+
+def test_an_areas_feed_tells_of_its_projects_updates_and_milestones_reached(client, site):
+    forest = site["Folkeskoven"]
+    forest.milestones = [
+        milestone("Træerne plantet", date(2024, 4, 1), done=date(2024, 4, 2)),
+        milestone("Indvielse", date(2031, 6, 1)),  # not reached: not news yet
+    ]
+    forest.save_revision().publish()
+    ProjectUpdatePageFactory(parent=forest, title="Plantedagen", text="Tak til alle 80.")
+    ProjectUpdatePageFactory(parent=forest, title="Kladde", live=False)
+    private = ProjectPageFactory(parent=site["glumsoe"], title="Lukket")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    ProjectUpdatePageFactory(parent=private, title="Hemmeligt nyt")
+
+    channel, titles = rss_titles(client, "/da/feeds/areas/glumsoe.rss")
+    items = {item.findtext("title"): item for item in channel.findall("item")}
+
+    assert channel.findtext("title") == "Nyt fra Glumsø"
+    assert set(titles) == {
+        "Folkeskoven",
+        "Stien",
+        "Folkeskoven: Plantedagen",
+        "Folkeskoven: Træerne plantet er nået",
+    }
+    update = items["Folkeskoven: Plantedagen"]
+    assert update.findtext("link").startswith("http://testserver/da/glumsoe/folkeskoven/")
+    assert update.findtext("description") == "Tak til alle 80."
+    assert update.findtext("category") == "Nyt fra projektet"
+    reached = items["Folkeskoven: Træerne plantet er nået"]
+    assert reached.findtext("link") == "http://testserver/da/glumsoe/folkeskoven/"
+    assert "#milestone-" in reached.findtext("guid")
+    assert rss_titles(client, "/da/feeds/areas/tybjerg.rss")[1] == ["Forsamlingshuset"]
+    atom = ElementTree.fromstring(client.get("/da/feeds/areas/glumsoe.atom").content)
+    assert len(list(atom.iter(f"{ATOM}entry"))) == 4

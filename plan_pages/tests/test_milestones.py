@@ -1,6 +1,8 @@
 """Milestones on a project: the timeline residents read, the progress counted from them, the
 plan's roll-up, and what the admin accepts (hostile input gets a Danish message, never a 500)."""
 
+import json
+import re
 from datetime import date, timedelta
 
 from django.urls import reverse
@@ -301,3 +303,26 @@ def test_another_areas_council_cannot_add_milestones(client, site_root, django_u
         == 0
     )
     assert not Milestone.objects.filter(title="Fremmed milepæl").exists()
+
+
+def test_the_project_pages_json_ld_carries_its_status_and_progress(client, plan):
+    project = published_project(
+        plan,
+        [
+            milestone("Ansøgning sendt", date(2024, 1, 1), done=date(2024, 1, 5)),
+            milestone("Byggeri", date(2031, 1, 1)),
+        ],
+        title="Skov </script><script>alert(1)</script> & <!-- træer",
+        status="in_progress",
+    )
+    html = client.get(project.url).content.decode()
+
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    [data] = [json.loads(script) for script in scripts]
+    assert "<script>alert" not in html
+    assert data["name"] == "Skov </script><script>alert(1)</script> & <!-- træer"
+    properties = {p["propertyID"]: p for p in data["additionalProperty"]}
+    assert properties["status"]["value"] == "in_progress"
+    assert properties["progress"]["@type"] == "PropertyValue"
+    assert (properties["progress"]["value"], properties["progress"]["unitText"]) == (50, "percent")
+    assert data["creativeWorkStatus"] == "I gang"

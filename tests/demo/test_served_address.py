@@ -68,7 +68,7 @@ def test_feeds_and_calendar_uids_name_the_served_address(demo_site, client):
     assert links and all(link.startswith(f"http://{SERVED}/") for link in links), links
 
     plan = LocalAreaPlanPage.objects.live().filter(locale__language_code="da").first()
-    calendar = Calendar.from_ical(get(client, f"{plan.url}aarshjul.ics").content)
+    calendar = Calendar.from_ical(get(client, f"{plan.url}kalender.ics").content)
     events = calendar.walk("VEVENT")
     assert events
     for event in events:

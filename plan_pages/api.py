@@ -137,21 +137,31 @@ class ProjectsAPIViewSet(OneTypeAPIViewSet):
         return queryset.select_related("plan").prefetch_related("goal_tags", "tags")
 
     def filter_queryset(self, queryset):
-        params = self.request.GET
-        if "goal" in params:
-            value = params["goal"]
-            if not re.fullmatch(r"[0-9]{1,2}", value) or int(value) not in goals():
-                raise BadRequestError("goal must be a number from 1 to 17")
-            queryset = queryset.filter(pk__in=projects_with_goals([int(value)]))
-        if "area" in params:
-            value = params["area"]
-            # An id is a number of ASCII digits that the database's integer holds ("²" is a
-            # digit to Python's isdigit(), and int() refuses it).
-            is_id = re.fullmatch(r"[0-9]{1,10}", value) and int(value) < 2**31
-            by_id = Q(plan_id=int(value)) if is_id else Q()
-            queryset = queryset.filter(by_id | Q(plan__slug=value))
-        if "status" in params and params["status"] not in ProjectStatus.values:
+        return super().filter_queryset(filter_projects(queryset, self.request.GET))
+
+
+def filter_projects(queryset, params):
+    """Projects filtered by `goal`, `area` and `status` as the API and the GeoJSON take them;
+    a value a parameter cannot take is a BadRequestError (a 400), never a database error."""
+    if "goal" in params:
+        value = params["goal"]
+        if not re.fullmatch(r"[0-9]{1,2}", value) or int(value) not in goals():
+            raise BadRequestError("goal must be a number from 1 to 17")
+        queryset = queryset.filter(pk__in=projects_with_goals([int(value)]))
+    if "area" in params:
+        queryset = queryset.filter(plan_q(params["area"], "plan_id", "plan__slug"))
+    if "status" in params:
+        if params["status"] not in ProjectStatus.values:
             raise BadRequestError(
                 "status must be one of: %s" % ", ".join(ProjectStatus.values)  # noqa: UP031
             )
-        return super().filter_queryset(queryset)
+        queryset = queryset.filter(status=params["status"])
+    return queryset
+
+
+def plan_q(value, id_field="pk", slug_field="slug"):
+    """A plan by its slug or id. An id is a number of ASCII digits that the database's integer
+    holds ("²" is a digit to Python's isdigit(), and int() refuses it)."""
+    is_id = re.fullmatch(r"[0-9]{1,10}", value) and int(value) < 2**31
+    by_id = Q(**{id_field: int(value)}) if is_id else Q()
+    return by_id | Q(**{slug_field: value})

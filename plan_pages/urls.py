@@ -4,8 +4,13 @@ from django.urls import path
 
 from .calendar import annual_calendar
 from .feeds import FORMATS, AreaProjectFeed, GoalProjectFeed, ProjectFeed, feed_view
+from .geodata import areas_geojson, projects_geojson
 
-urlpatterns = [path("<slug:slug>/aarshjul.ics", annual_calendar, name="annual-calendar")]
+urlpatterns = [
+    path("<slug:slug>/aarshjul.ics", annual_calendar, name="annual-calendar"),
+    path("geo/areas.geojson", areas_geojson, name="geo-areas"),
+    path("geo/projects.geojson", projects_geojson, name="geo-projects"),
+]
 for kind in FORMATS:
     urlpatterns += [
         path(f"feeds/projects.{kind}", feed_view(ProjectFeed, kind), name=f"project-feed-{kind}"),

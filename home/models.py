@@ -100,8 +100,9 @@ class HomePage(RoutablePageMixin, PagePicture, BasePage):
 
     def feeds(self):
         from plan_pages.feeds import site_feeds
+        from plan_pages.geodata import geodata_links
 
-        return site_feeds()
+        return site_feeds() + geodata_links()
 
     def featured_in_own_language(self):
         """Featured projects point at the source pages; show their versions in this language."""

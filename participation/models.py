@@ -24,6 +24,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from places.fields import SiteField
+from places.svg import Place
 from plan_pages.models import LocalAreaPlanPage, ProjectPage, UnderPlanPage
 
 
@@ -341,6 +343,14 @@ class MeetingPage(RoutablePageMixin, UnderPlanPage):
     address = models.CharField(
         _("address"), max_length=200, help_text=_("Street, number, postcode and town.")
     )
+    venue_point = SiteField(
+        _("the venue on the map"),
+        geometry_types=["Point"],
+        help_text=_(
+            "Optional: click the map where the venue is, or paste GeoJSON (a point in "
+            "longitude and latitude, WGS 84). Shown on the meeting's page beside the address."
+        ),
+    )
     step_free = models.BooleanField(
         _("step-free access"),
         default=False,
@@ -398,6 +408,7 @@ class MeetingPage(RoutablePageMixin, UnderPlanPage):
             [
                 FieldPanel("place_name"),
                 FieldPanel("address"),
+                FieldPanel("venue_point"),
                 FieldRowPanel(
                     [FieldPanel("step_free"), FieldPanel("hearing_loop"), FieldPanel("parking")]
                 ),
@@ -445,6 +456,7 @@ class MeetingPage(RoutablePageMixin, UnderPlanPage):
             "ends_at",
             "place_name",
             "address",
+            "venue_point",
             "step_free",
             "hearing_loop",
             "parking",
@@ -507,6 +519,22 @@ class MeetingPage(RoutablePageMixin, UnderPlanPage):
                 (self.parking, _("parking at the venue"), _("no parking at the venue")),
             )
         ]
+
+    def venue_places(self) -> list[Place]:
+        """The venue on a map over the plan's area (drawn as context, not a link), or nothing
+        when the venue is not placed. The marker leads to the address in the page's facts."""
+        if not self.venue_point:
+            return []
+        venue = Place(
+            name=f"{self.place_name}, {self.address}",
+            url="#meeting-where",
+            geometry=self.venue_point,
+            number=1,
+            kind="site",
+        )
+        plan = self.plan
+        area = [Place(name=plan.title, url="", geometry=plan.area)] if plan and plan.area else []
+        return area + [venue]
 
     @path("")
     def meeting(self, request):

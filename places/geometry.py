@@ -63,6 +63,9 @@ def read_geometry(value, allowed=AREA_TYPES):
         )
     check_positions(geometry)
     shaped = shape(geometry)
+    if not shaped.is_valid and kind == "MultiPolygon" and all(p.is_valid for p in shaped.geoms):
+        # Parts drawn on the map that overlap or touch: joined, as a file's areas are.
+        shaped = shapely.union_all(list(shaped.geoms))
     if not shaped.is_valid:
         raise ValidationError(invalid_message(explain_validity(shaped)), code="invalid")
     shaped = shapely.set_precision(shapely.force_2d(shaped), 10**-DECIMALS)

@@ -70,11 +70,7 @@ def activities(plan):
 
 def in_area(queryset, value):
     """Pages under a plan, by `?area=`: the plan's slug (in its language) or its id."""
-    # An id is a number of ASCII digits that the database's integer holds ("²" is a digit to
-    # Python's isdigit(), and int() refuses it).
-    is_id = re.fullmatch(r"[0-9]{1,10}", value) and int(value) < 2**31
-    by_id = Q(plan_id=int(value)) if is_id else Q()
-    return queryset.filter(by_id | Q(plan__slug=value))
+    return queryset.filter(plan_q(value, "plan_id", "plan__slug"))
 
 
 def milestones(page):
@@ -188,16 +184,31 @@ class ProjectsAPIViewSet(OneTypeAPIViewSet):
         return projects
 
     def filter_queryset(self, queryset):
-        params = self.request.GET
-        if "goal" in params:
-            value = params["goal"]
-            if not re.fullmatch(r"[0-9]{1,2}", value) or int(value) not in goals():
-                raise BadRequestError("goal must be a number from 1 to 17")
-            queryset = queryset.filter(pk__in=projects_with_goals([int(value)]))
-        if "area" in params:
-            queryset = in_area(queryset, params["area"])
-        if "status" in params and params["status"] not in ProjectStatus.values:
+        return super().filter_queryset(filter_projects(queryset, self.request.GET))
+
+
+def filter_projects(queryset, params):
+    """Projects filtered by `goal`, `area` and `status` as the API and the GeoJSON take them;
+    a value a parameter cannot take is a BadRequestError (a 400), never a database error."""
+    if "goal" in params:
+        value = params["goal"]
+        if not re.fullmatch(r"[0-9]{1,2}", value) or int(value) not in goals():
+            raise BadRequestError("goal must be a number from 1 to 17")
+        queryset = queryset.filter(pk__in=projects_with_goals([int(value)]))
+    if "area" in params:
+        queryset = in_area(queryset, params["area"])
+    if "status" in params:
+        if params["status"] not in ProjectStatus.values:
             raise BadRequestError(
                 "status must be one of: %s" % ", ".join(ProjectStatus.values)  # noqa: UP031
             )
-        return super().filter_queryset(queryset)
+        queryset = queryset.filter(status=params["status"])
+    return queryset
+
+
+def plan_q(value, id_field="pk", slug_field="slug"):
+    """A plan by its slug or id. An id is a number of ASCII digits that the database's integer
+    holds ("²" is a digit to Python's isdigit(), and int() refuses it)."""
+    is_id = re.fullmatch(r"[0-9]{1,10}", value) and int(value) < 2**31
+    by_id = Q(**{id_field: int(value)}) if is_id else Q()
+    return by_id | Q(**{slug_field: value})

@@ -16,17 +16,29 @@ def area_name(plan) -> str:
     return plan.title
 
 
+def area_colours() -> dict:
+    """Each area's colour by its translation key, which its pages in every language share: an
+    area is the same colour on the Danish and the English map (one query, in no language)."""
+    from .models import LocalAreaPlanPage
+
+    keys = LocalAreaPlanPage.objects.order_by("translation_key").values_list(
+        "translation_key", flat=True
+    )
+    return {key: str(rank % AREA_COLOURS) for rank, key in enumerate(dict.fromkeys(keys))}
+
+
 def area_places(plans, request=None) -> list[Place]:
     """The areas of the plans that have one, each in its own colour (grey once concluded)."""
+    plans = [plan for plan in plans if plan.area]
+    colours = area_colours() if plans else {}
     return [
         Place(
             name=area_name(plan),
             url=plan.get_url(request),
             geometry=plan.area,
-            colour="concluded" if plan.concluded_on else str(index % AREA_COLOURS),
+            colour="concluded" if plan.concluded_on else colours.get(plan.translation_key, "0"),
         )
-        for index, plan in enumerate(plans)
-        if plan.area
+        for plan in plans
     ]
 
 
@@ -46,3 +58,21 @@ def project_places(projects, request=None) -> list[Place]:
 
 def municipality_outline(request):
     return MapSettings.for_request(request).outline if request else None
+
+
+def results_map(projects, request) -> dict:
+    """A page of found projects (a goal page's, the search's) on the municipality's map, for
+    `components/projects_map.html`; nothing when none of them is placed."""
+    projects = list(projects)
+    sites = project_places(projects, request)
+    if not sites:
+        return {}
+    outline = municipality_outline(request)
+    return {
+        "map_places": sites,
+        "map_sites": sites,
+        "map_outline": outline,
+        # The whole municipality, or the projects where it has no outline.
+        "map_fit": None if outline else [site.geometry for site in sites],
+        "map_unplaced": len(projects) - len(sites),
+    }

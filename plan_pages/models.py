@@ -364,8 +364,9 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
 
     def feeds(self):
         from .feeds import area_feeds
+        from .geodata import geodata_links
 
-        return area_feeds(self)
+        return area_feeds(self) + geodata_links(area=self.slug)
 
 
 class VillageGoal(TranslatableMixin, Orderable):

@@ -4,10 +4,13 @@ from django.urls import path
 
 from .calendar import annual_calendar, plan_calendar_view
 from .feeds import FORMATS, AreaProjectFeed, GoalProjectFeed, ProjectFeed, feed_view
+from .geodata import areas_geojson, projects_geojson
 
 urlpatterns = [
     path("<slug:slug>/kalender.ics", plan_calendar_view, name="plan-calendar"),
     path("<slug:slug>/aarshjul.ics", annual_calendar, name="annual-calendar"),
+    path("geo/areas.geojson", areas_geojson, name="geo-areas"),
+    path("geo/projects.geojson", projects_geojson, name="geo-projects"),
 ]
 for kind in FORMATS:
     urlpatterns += [

@@ -27,8 +27,10 @@ from sdg.models import SDGGoalPage
 from .admin_home import CouncilPlanPanel, SubmissionsPanel, council_plans
 from .councils import areas_of, is_council_member
 from .feeds import goal_feeds
+from .geodata import geodata_links
 from .guides import GUIDES, as_html, guide_text, guides_for
 from .listing import ProjectSearch
+from .maps import results_map
 from .models import LocalAreaPlanPage, ProjectPage
 from .progress import goal_counts_per_area
 
@@ -43,8 +45,9 @@ def projects_working_on_goal(goal_page, request):
         {
             "outcome": outcome,
             "form_id": "goal-projects",
-            "feeds": goal_feeds(goal_page.number),
+            "feeds": goal_feeds(goal_page.number) + geodata_links(False, goal=goal_page.number),
             "area_counts": goal_counts_per_area(goal_page.number, goal_page.locale),
+            **results_map(outcome.page.object_list, request),
         },
         request=request,
     )
@@ -53,7 +56,9 @@ def projects_working_on_goal(goal_page, request):
 @hooks.register("page_feeds")
 def goal_page_feeds(page):
     """A goal page offers the feeds of the projects working on the goal."""
-    return goal_feeds(page.number) if isinstance(page, SDGGoalPage) else []
+    if not isinstance(page, SDGGoalPage):
+        return []
+    return goal_feeds(page.number) + geodata_links(False, goal=page.number)
 
 
 @hooks.register("after_create_page")

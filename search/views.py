@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from django_ratelimit.core import is_ratelimited
 
 from plan_pages.listing import ProjectSearch
+from plan_pages.maps import results_map
 
 from .groups import grouped_results
 from .suggestions import suggestions
@@ -53,6 +54,8 @@ def search(request):
             "filters_to_remove": (
                 [] if outcome.total else filters_to_remove(query, request.GET, outcome.areas)
             ),
+            # The page of projects found, on a map beside their numbered list.
+            **results_map(outcome.page.object_list, request),
         },
     )
 

@@ -41,6 +41,7 @@ def build_meeting(data: dict, language: str, now: datetime) -> MeetingPage:
         ends_at=ends,
         place_name=data["place_name"],
         address=data["address"],
+        venue_point=data.get("venue_point"),
         step_free=data["step_free"],
         hearing_loop=data["hearing_loop"],
         parking=data["parking"],

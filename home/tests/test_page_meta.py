@@ -106,6 +106,22 @@ def test_the_overview_links_the_feed_of_every_project_in_the_head_and_visibly(cl
     assert '<a href="/da/feeds/projects.atom" type="application/atom+xml">' in html
 
 
+def test_the_overview_links_the_areas_and_projects_as_geojson_in_the_head_and_visibly(
+    client, home_page
+):
+    html = client.get("/da/").content.decode()
+    head = html.split("</head>")[0]
+    assert (
+        '<link rel="alternate" type="application/geo+json" '
+        'title="Områderne som kortdata (GeoJSON)" href="/da/geo/areas.geojson">'
+    ) in head
+    assert 'type="application/geo+json" title="Projekterne som kortdata (GeoJSON)"' in head
+    assert (
+        '<a href="/da/geo/areas.geojson" type="application/geo+json">'
+        "Områderne som kortdata (GeoJSON)</a>"
+    ) in html
+
+
 def test_a_pages_own_alt_text_is_its_pictures_alt_text_in_each_language(client, plan, locale_en):
     """The alt text belongs to the page (translated with it), the description is its default."""
     image = ImageFactory(description="Skoven i maj", credit="Foto: Jens Krogh")

@@ -11,6 +11,7 @@ from django.utils import translation
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shapely.geometry import box, shape
 
 from places.geometry import AREA_TYPES, MAX_BYTES, SITE_TYPES, read_geometry, within
 
@@ -147,3 +148,20 @@ json_values = st.recursive(
 def test_nothing_but_a_validation_error_comes_out_of_any_json(value):
     with contextlib.suppress(ValidationError):
         read_geometry(value, AREA_TYPES + SITE_TYPES)
+
+
+def test_overlapping_parts_of_an_area_drawn_on_the_map_are_joined_into_one():
+    """The admin's drawing tools write each drawn part as a part of a MultiPolygon."""
+    square = [[11.6, 55.3], [11.7, 55.3], [11.7, 55.4], [11.6, 55.4], [11.6, 55.3]]
+    overlapping = [[11.65, 55.3], [11.8, 55.3], [11.8, 55.4], [11.65, 55.4], [11.65, 55.3]]
+    joined = read_geometry({"type": "MultiPolygon", "coordinates": [[square], [overlapping]]})
+    assert joined["type"] == "Polygon"
+    assert shape(joined).equals(box(11.6, 55.3, 11.8, 55.4))
+
+
+def test_a_crossing_part_of_a_multipolygon_is_still_refused():
+    bow_tie = [[11.6, 55.3], [11.7, 55.4], [11.7, 55.3], [11.6, 55.4], [11.6, 55.3]]
+    square = [[11.8, 55.3], [11.9, 55.3], [11.9, 55.4], [11.8, 55.4], [11.8, 55.3]]
+    with pytest.raises(ValidationError) as error:
+        read_geometry({"type": "MultiPolygon", "coordinates": [[bow_tie], [square]]})
+    assert error.value.code == "invalid"

@@ -181,3 +181,40 @@ def test_the_plan_page_counts_the_same_queries_for_three_or_thirty_placed_projec
     with django_assert_max_num_queries(len(few)):
         html = client.get(plan.url).content.decode()
     assert 'aria-label="30. ' in html or html.count('class="map-site-link"') == 30
+
+
+def widget_settings(html):
+    settings = html.split('data-map-widget="')[1].split('"')[0]
+    return json.loads(settings.replace("&quot;", '"').replace("&#x27;", "'").replace("&amp;", "&"))
+
+
+def test_the_plan_editor_draws_the_area_with_geoman_and_a_project_is_placed_by_click(
+    editor_client, plan
+):
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[plan.pk])).content.decode()
+    assert "/static/leaflet/geoman/leaflet-geoman.js" in html
+    assert "/static/leaflet/geoman/leaflet-geoman.css" in html
+    settings = widget_settings(html)
+    assert settings["drawAreas"] and not settings["clickToPlace"]
+    assert settings["language"] == "da"
+    assert 'class="geojson-help help" hidden' in html  # shown by the script, with the tools
+    project = ProjectPageFactory(parent=plan)
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[project.pk])).content.decode()
+    settings = widget_settings(html)
+    assert settings["clickToPlace"] and not settings["drawAreas"]
+
+
+def test_an_area_as_the_drawing_tools_write_it_is_saved(editor_client, plan):
+    """The script writes the drawn parts as one MultiPolygon, six decimals, no properties."""
+    drawn = {
+        "type": "MultiPolygon",
+        "coordinates": [
+            [[[11.6, 55.3], [11.7, 55.3], [11.7, 55.35], [11.6, 55.3]]],
+            [[[11.75, 55.35], [11.8, 55.35], [11.8, 55.4], [11.75, 55.35]]],
+        ],
+    }
+    response = edit(editor_client, plan, plan_data(plan, area=json.dumps(drawn)))
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    saved = plan.get_latest_revision_as_object().area
+    assert saved["type"] == "MultiPolygon" and len(saved["coordinates"]) == 2

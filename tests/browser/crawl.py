@@ -23,7 +23,7 @@ BUDGET_BYTES = 150 * 1024  # HTML, CSS and JavaScript of a page, compressed
 # Addresses a crawl does not open as pages: the admin, files and machine formats.
 NOT_PAGES = re.compile(
     r"^/(admin|documents|media|static|api|sitemap\.xml|robots\.txt|healthz|_util)(/|$)"
-    r"|\.(rss|atom|ics|pdf|csv|xlsx|json|xml|txt|svg|ico)$"
+    r"|\.(rss|atom|ics|pdf|csv|xlsx|json|geojson|xml|txt|svg|ico)$"
     r"|/feeds/|/pdf/$"
 )
 

@@ -25,6 +25,13 @@ from tests.page_types import page_types
 
 SCREENSHOTS = Path(settings.BASE_DIR) / ".test-screenshots"
 SCREENSHOT_WIDTHS = (375, 1280)
+# "Find my area" answers a GET form that no link leads to: a village's name (which leads on to
+# its area's plan) and a name no area has (the page that lists every area), in both languages.
+FIND_MY_AREA = [
+    f"/{language}/find/?place={place}"
+    for language in ("da", "en")
+    for place in ("Bavelse", "Atlantis")
+]
 
 pytestmark = [
     # Each test loads the demo site into a real (committed) database; serialized_rollback
@@ -110,7 +117,7 @@ def test_every_public_page_at_every_width_is_accessible_valid_light_and_keyboard
     with sync_playwright() as playwright:
         browser = launch(playwright, tools)
         crawl = Crawl(live_server.url, Path(tools["axe-core"]).read_text(encoding="utf-8"))
-        crawl.run(browser, ["/da/", "/en/"], on_page=screenshot)
+        crawl.run(browser, ["/da/", "/en/", *FIND_MY_AREA], on_page=screenshot)
         bare = browser.new_context(
             java_script_enabled=False, viewport={"width": 375, "height": 800}
         )

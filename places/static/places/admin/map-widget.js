@@ -1,6 +1,7 @@
 // The admin's map widget: a Leaflet map above the GeoJSON text field. A click places a point
-// (for a project), the text follows; what is in the text is drawn. Without this script the
-// text field and the file upload work as they are.
+// (for a project); an area is drawn and changed with Leaflet-Geoman's tools (for a plan). The
+// text follows the map, and what is in the text is drawn. Without this script (or without
+// Geoman) the text field and the file upload work as they are.
 (() => {
   "use strict";
 
@@ -12,6 +13,53 @@
     } catch (error) {
       return false; // not GeoJSON (yet): the server says what is wrong on saving
     }
+  }
+
+  const round = (positions) =>
+    Array.isArray(positions[0]) ? positions.map(round) : positions.map((n) => +n.toFixed(6));
+
+  // The drawn areas as one GeoJSON geometry: a Polygon, or a MultiPolygon for several parts;
+  // "" when nothing is drawn.
+  function areaText(layer) {
+    const polygons = [];
+    layer.eachLayer((part) => {
+      const geometry = part.toGeoJSON().geometry;
+      if (geometry.type === "Polygon") polygons.push(geometry.coordinates);
+      else if (geometry.type === "MultiPolygon") polygons.push(...geometry.coordinates);
+    });
+    if (!polygons.length) return "";
+    const geometry =
+      polygons.length === 1
+        ? { type: "Polygon", coordinates: round(polygons[0]) }
+        : { type: "MultiPolygon", coordinates: round(polygons) };
+    return JSON.stringify(geometry);
+  }
+
+  function setUpDrawing(map, shape, text, settings, widget) {
+    map.pm.setLang(settings.language === "en" ? "en" : "da");
+    // New parts look like the area already drawn (places/admin/map-widget.css).
+    const look = { color: "#b3261e", fillColor: "#b3261e", fillOpacity: 0.2, weight: 3 };
+    map.pm.setGlobalOptions({ layerGroup: shape, snappable: true, pathOptions: look, templineStyle: look });
+    map.pm.addControls({
+      position: "topleft",
+      drawMarker: false,
+      drawCircleMarker: false,
+      drawPolyline: false,
+      drawCircle: false,
+      drawText: false,
+      rotateMode: false,
+    });
+    const write = () => {
+      text.value = areaText(shape);
+      text.dispatchEvent(new Event("input", { bubbles: true })); // the editor notices the change
+    };
+    // Each change of a drawn part (corners dragged, moved, a hole cut) rewrites the text.
+    shape.on("layeradd", (event) => event.layer.on("pm:edit pm:dragend", write));
+    shape.eachLayer((part) => part.on("pm:edit pm:dragend", write));
+    map.on("pm:create pm:remove", write);
+    // A cut replaces the part by a new one only after the event: write once it is in place.
+    map.on("pm:cut", () => window.setTimeout(write));
+    widget.querySelector(".geojson-help")?.removeAttribute("hidden");
   }
 
   function setUp(widget) {
@@ -41,6 +89,7 @@
     }).observe(box);
 
     text.addEventListener("change", () => draw(shape, text.value));
+    if (settings.drawAreas && map.pm) setUpDrawing(map, shape, text, settings, widget);
     if (settings.clickToPlace) {
       map.on("click", (event) => {
         const { lat, lng } = event.latlng;

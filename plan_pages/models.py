@@ -882,6 +882,11 @@ class Milestone(TranslatableMixin, PagePicture, Orderable):
     def is_done(self) -> bool:
         return self.done_date is not None
 
+    @property
+    def is_overdue(self) -> bool:
+        """Planned for a day that has passed, and not done: late ("Forsinket")."""
+        return not self.is_done and self.planned_date < timezone.localdate()
+
     def clean(self):
         super().clean()
         if self.done_date and self.done_date > timezone.localdate():
@@ -1059,3 +1064,41 @@ class AnnualReportPage(CouncilPermissions, RoutablePageMixin, BasePage):
         from .pdf import serve_pdf
 
         return serve_pdf(self, request)
+
+
+class ReminderReason(models.TextChoices):
+    OVERDUE = "overdue", _("The next milestone is overdue")
+    STALE = "stale", _("No news for a long time")
+
+
+class CouncilReminder(models.Model):
+    """A reminder to one council member about one project, kept so it is sent once.
+
+    `occasion` says what it is about: the overdue milestone (its translation key and planned
+    date, so a step moved to a later date that is missed again gives a new reminder) or the
+    day of the project's last published change (so news after it, then a new silence, gives
+    another). A reminder is due only when no member has had one for the same project, reason
+    and occasion (`reminders.due_reminders`); `sent_at` is written in the transaction that
+    sends it, so a retried task sends nothing twice.
+    """
+
+    translation_key = models.UUIDField(db_index=True)
+    reason = models.CharField(max_length=10, choices=ReminderReason.choices)
+    occasion = models.CharField(max_length=60)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="council_reminders"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder to a local council")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "reason", "occasion", "user"],
+                name="one_reminder_per_occasion_and_member",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.occasion})"

@@ -253,3 +253,31 @@ def help_menu_without_a_badge(request, menu_items):
         else item
         for item in menu_items
     ]
+
+
+class StatusImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .import_views import may_import
+
+        return may_import(request.user)
+
+
+@hooks.register("register_admin_urls")
+def status_import_urls():
+    from .import_views import status_export, status_import
+
+    return [
+        path("statusark/", status_import, name="plan_pages_status_import"),
+        path("statusark/hent/", status_export, name="plan_pages_status_export"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def status_import_menu_item():
+    return StatusImportMenuItem(
+        _("Status sheet"),
+        reverse("plan_pages_status_import"),
+        name="status-sheet",
+        icon_name="table",
+        order=450,  # after Images (300) and Documents (400)
+    )

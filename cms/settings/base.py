@@ -269,6 +269,9 @@ PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS"
 # Meeting registrations (name, e-mail, needs) are deleted this many days after the meeting
 # ends, by the same daily command.
 MEETING_DATA_RETENTION_DAYS = int(os.environ.get("MEETING_DATA_RETENTION_DAYS", 30))
+# A live project (not completed or paused) with nothing published about it for this many days
+# gets its council a reminder (`remind_councils`, plan_pages.reminders).
+PROJECT_STALE_DAYS = int(os.environ.get("PROJECT_STALE_DAYS", 180))
 
 # The read-only open-data API at /api/v2/ (docs/api.md). Each client (by IP address) may make
 # API_RATE requests (counted by the same address as above).

@@ -53,6 +53,7 @@ def test_a_councils_menu_is_its_pages_participation_media_and_help(
         "Borgerinddragelse",
         "Billeder",
         "Dokumenter",
+        "Statusark",
         "Hjælp",
     ]
     assert list(entries["Hjælp"][1]) == ["Vejledning for lokalråd", "Genveje"]
@@ -69,6 +70,7 @@ def test_an_editors_menu_lists_workflows_once_in_the_settings_and_no_icon_twice_
         "Borgerinddragelse",
         "Billeder",
         "Dokumenter",
+        "Statusark",
         "Rapporter",
         "Indstillinger",
         "Hjælp",

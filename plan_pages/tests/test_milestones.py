@@ -326,3 +326,26 @@ def test_the_project_pages_json_ld_carries_its_status_and_progress(client, plan)
     assert properties["progress"]["@type"] == "PropertyValue"
     assert (properties["progress"]["value"], properties["progress"]["unitText"]) == (50, "percent")
     assert data["creativeWorkStatus"] == "I gang"
+
+
+def test_a_late_milestone_is_marked_overdue_in_words_on_the_project_and_the_plan(client, plan):
+    project = published_project(
+        plan,
+        [
+            milestone("Tilladelse", PAST - timedelta(days=10)),
+            milestone("Byggestart", PAST),
+            milestone("Indvielse", FUTURE),
+        ],
+        status="in_progress",
+        title="Shelter",
+    )
+
+    project_html = client.get(project.url).content.decode()
+    plan_html = client.get(plan.url).content.decode()
+
+    # The next step and the later one whose date has passed, both; not the one ahead.
+    assert project_html.count('<strong class="milestone-overdue">Forsinket</strong>') == 2
+    assert plan_html.count('<strong class="milestone-overdue">Forsinket</strong>') == 2
+    assert Milestone(planned_date=PAST).is_overdue
+    assert not Milestone(planned_date=PAST, done_date=PAST).is_overdue
+    assert not Milestone(planned_date=FUTURE).is_overdue

@@ -88,7 +88,11 @@ def test_database(keep=False):
     from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
-    old_config = setup_databases(verbosity=0, interactive=False, keepdb=keep)
+    # Not serialized (as the test runner does for tests that roll back to it): that would read
+    # every row of a kept database, tens of thousands of projects, before each run.
+    old_config = setup_databases(
+        verbosity=0, interactive=False, keepdb=keep, serialized_aliases=set()
+    )
     try:
         yield connection.vendor
     finally:

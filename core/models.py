@@ -30,6 +30,13 @@ class SitePageQuerySet(PageQuerySet):
         restriction in a query of its own first, once per listing on every page view."""
         return self.exclude(pk__in=Page.objects.filter(in_private_section()).values("pk"))
 
+    def public_rows(self):
+        """`public()` asked of each row (NOT EXISTS over the few view restrictions), not as
+        the ids of every private page, which means reading every page of the site (100 ms at
+        50,000 projects): for large listings. Not for a queryset given to a search backend,
+        whose filters cannot hold it."""
+        return self.exclude(in_private_section())
+
 
 class BasePage(Page):
     """What every public page says about itself, each page type in its own way: a description

@@ -116,7 +116,7 @@ class ProjectSearch:
     @cached_property
     def projects(self):
         # Built once: `public()` looks up the view restrictions each time it is called.
-        projects = ProjectPage.objects.live().public().filter(locale=self.locale)
+        projects = ProjectPage.objects.live().public_rows().filter(locale=self.locale)
         if self.plan is not None:
             projects = projects.filter(plan=self.plan)
         if self.goal is not None:
@@ -149,6 +149,8 @@ class ProjectSearch:
             # SQLite: ranked in one query (search.sqlite); Wagtail's ranking there asks a
             # subquery per matching row.
             return backend.ranked_ids(projects, self.words)
+        # A search engine's filters take the ids as a subquery, not the view restrictions.
+        projects = ProjectPage.objects.filter(pk__in=projects.values("pk"))
         results = projects.search(self.words, operator="and")
         if hasattr(results, "get_queryset"):
             # Wagtail's database backends: the ranked ids alone, in one query.
@@ -294,6 +296,6 @@ def area_choices(locale, plan=None):
     """The areas a visitor can filter by; none within one plan."""
     if plan is not None:
         return []
-    areas = LocalAreaPlanPage.objects.live().public().filter(locale=locale)
+    areas = LocalAreaPlanPage.objects.live().public_rows().filter(locale=locale)
     # Their titles and slugs are all a filter shows (not each plan's texts, which are long).
     return list(areas.only("title", "slug").order_by("title"))

@@ -6,7 +6,7 @@ stable keys that are the same in every language, so translated pages keep their 
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from django.utils.functional import lazy
@@ -51,9 +51,10 @@ class Goal(Texts):
     short_title: dict
     description: dict
 
-    @property
+    @cached_property
     def text_colour(self) -> str:
-        """White or near-black, whichever reads better on the goal's colour (WCAG contrast)."""
+        """White or near-black, whichever reads better on the goal's colour (WCAG contrast).
+        Worked out once per goal: every goal tag of every card asks for it."""
         return max(("#FFFFFF", "#1A1A1A"), key=lambda text: contrast_ratio(self.colour, text))
 
 

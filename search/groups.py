@@ -5,15 +5,17 @@ active language (plans, surveys, goals, annual reports, information pages) and t
 the citizens' meetings, and sorts them into groups. Pages of apps this one does not know (the
 information pages of `home`, which sits beside `search`) fall into "Pages".
 
-The number of queries is fixed: one for the matching pages, one per page type found (a handful
-of types at most), one for the matching ideas and one to load them; none per result.
+The number of queries is fixed: one for the (at most MAX_CANDIDATES) best matching pages, one
+for their types, one per type found (a handful at most, each with the fields a result shows),
+one for the matching ideas and one to load them; none per result.
 """
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
 from participation.models import Idea, SurveyPage
@@ -23,6 +25,14 @@ from sdg.models import SDGGoalPage, SDGIndexPage
 from .wordforms import query_forms, stem_text, words
 
 MAX_PER_GROUP = 10
+# The best matches loaded to fill the groups: enough for MAX_PER_GROUP in each, however many
+# pages match.
+MAX_CANDIDATES = 100
+# What a result shows and orders by (`page_result`, `order`), where the page type has it.
+RESULT_FIELDS = (
+    *("title", "url_path", "path", "depth", "locale", "search_description"),
+    *("villages", "number", "short_title", "plan", "summary"),
+)
 # What each group holds; the projects come between the areas and the ideas on the page.
 GROUPS = {
     "areas": _("Local areas"),
@@ -67,6 +77,35 @@ def ranked_ids(queryset, text) -> list[int]:
         return backend.ranked_ids(queryset, text)
     results = backend.search(text, queryset, operator="and")
     return list(dict.fromkeys(results.get_queryset().values_list("pk", flat=True)))
+
+
+def other_page_types() -> list[int]:
+    """The content types of every page type but the projects (which have their own search):
+    named, so the database finds them by its index on the page type, not by reading every
+    project's row."""
+    return [
+        ContentType.objects.get_for_model(model).pk
+        for model in get_page_models()
+        if not issubclass(model, ProjectPage)
+    ]
+
+
+def load_for_results(ids) -> dict:
+    """The pages of `ids`, each as its own type with only the fields a result shows (not
+    their texts and stream fields): one query for their types and one per type found."""
+    types = Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id")
+    by_type = {}
+    for pk, content_type in types:
+        by_type.setdefault(content_type, []).append(pk)
+    by_id = {}
+    for content_type, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        if model is None:  # a page type whose app has been removed
+            continue
+        names = {field.name for field in model._meta.concrete_fields}
+        fields = [name for name in RESULT_FIELDS if name in names]
+        by_id.update((page.pk, page) for page in model.objects.filter(pk__in=pks).only(*fields))
+    return by_id
 
 
 def names_a_place(plan, query_words) -> bool:
@@ -123,9 +162,9 @@ def grouped_results(text: str, locale) -> list[ResultGroup]:
         return []
     phrase = " ".join(query_words)
     groups = {key: ResultGroup(key) for key in GROUPS}
-    pages = Page.objects.live().public().filter(locale=locale).not_type(ProjectPage)
-    ids = ranked_ids(pages, phrase)
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    pages = Page.objects.live().public().filter(locale=locale, content_type__in=other_page_types())
+    ids = ranked_ids(pages, phrase)[:MAX_CANDIDATES]
+    by_id = load_for_results(ids)
     found = [by_id[pk] for pk in ids if pk in by_id]
     plan_titles = dict(
         LocalAreaPlanPage.objects.filter(

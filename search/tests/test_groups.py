@@ -16,6 +16,7 @@ from plan_pages.tests.factories import (
 )
 from sdg.goals import goals
 from sdg.pages import ensure_goal_pages
+from search.groups import MAX_PER_GROUP
 
 from .searching import publish, search
 
@@ -130,3 +131,31 @@ def test_the_query_count_does_not_grow_with_the_results(client, shared):
     for number in range(27):
         publish(ProjectPageFactory(parent=glumsoe, title=f"Legeplads nr. {number}", goals=[3]))
     assert queries() == few
+
+
+def test_the_groups_take_as_many_queries_for_30_matching_pages_as_for_3(client, shared):
+    site_root = Page.objects.get(pk=shared["tybjerg"]).get_parent()
+    glumsoe = Page.objects.get(pk=shared["glumsoe"]).specific
+
+    def add(numbers):
+        for number in numbers:
+            publish(
+                LocalAreaPlanPageFactory(
+                    parent=site_root, title=f"Fuglebjerg {number}", villages="Fuglebjerg"
+                )
+            )
+            publish(SurveyPageFactory(parent=glumsoe, title=f"Spørgeskema om Fuglebjerg {number}"))
+
+    def queries():
+        search(client, {"q": "Fuglebjerg"})
+        with CaptureQueriesContext(connection) as captured:
+            response = search(client, {"q": "Fuglebjerg"})
+        return len(captured), group_titles(response)
+
+    add(range(3))
+    few, found = queries()
+    assert len(found["areas"]) == 3 and len(found["participation"]) == 3
+    add(range(3, 30))
+    many, found = queries()
+    assert many == few
+    assert len(found["areas"]) == MAX_PER_GROUP == len(found["participation"])

@@ -6,8 +6,6 @@ are published oldest first in the order they should be found, so "newest first" 
 SQLite used to give) would turn the expected order round.
 """
 
-from django.db import connection
-
 import pytest
 
 from core.tests.database import built_once, make_site_root
@@ -16,15 +14,6 @@ from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFact
 from .searching import publish, search
 
 pytestmark = pytest.mark.django_db
-
-# Found by this test: Wagtail's PostgreSQL ranking (ts_rank of title and body, as used by
-# plan_pages.listing for "Best match") ranks the project with both words only in its text
-# first. Strict, so it fails the day PostgreSQL ranks title hits first and this is removed.
-ranks_text_first_on_postgresql = pytest.mark.xfail(
-    condition=connection.vendor == "postgresql",
-    reason="PostgreSQL's ranking does not yet put title hits first (docs/search.md)",
-    strict=True,
-)
 
 # Oldest first: both words in the title, one in the title, both only in the text.
 PROJECTS = [
@@ -48,12 +37,10 @@ def in_order(client, words, sort="relevance"):
     return [project.title for project in response.context["outcome"].page.object_list]
 
 
-@ranks_text_first_on_postgresql
 def test_title_hits_come_before_text_hits_and_more_title_words_first(client, titles):
     assert in_order(client, "bålplads shelter") == titles
 
 
-@ranks_text_first_on_postgresql
 def test_a_word_in_the_title_comes_before_the_same_word_in_the_text(client, titles):
     assert in_order(client, "shelter")[0] == titles[0]
     in_titles, in_text = titles[:2], titles[2]

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import capfirst
 
 import wagtail
 import wagtail_localize
@@ -150,6 +151,8 @@ def untranslated_strings(texts, language="da"):
         (msgid, text, key) for msgid, text, key in interface_strings() if key not in catalogue
     ]
     plain = {text: msgid for msgid, text, _key in missing if isinstance(text, str)}
+    # Django shows a field's verbose name ("title tag") with a capital first letter.
+    plain.update({capfirst(text): msgid for text, msgid in list(plain.items())})
     patterns = [(text, msgid) for msgid, text, _key in missing if not isinstance(text, str)]
     found = {}
     for text in set(texts):

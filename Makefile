@@ -53,8 +53,9 @@ system-packages: ## Install Debian's Pango and fonts for the PDF reports, where 
 browser: ## Install Debian's Chromium for the browser tests, where it is missing (needs root)
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
-services: ## Install Debian's nginx and Redis where missing and start Redis: the tests run real servers (needs root)
+services: ## Install Debian's nginx, Redis and wrk where missing and start Redis: the tests and benchmarks run real servers (needs root)
 	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || (apt-get update -qq && apt-get install -y -qq nginx-light)
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	@command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server)
 	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --save "" >/dev/null
 

@@ -14,7 +14,10 @@ class CoreConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.admin.widgets import SlugInput
 
+        from . import locales
         from .slugs import SLUG_FORMATTERS
+
+        locales.install()
 
         # Every slug field in the admin transliterates Danish letters while the editor types.
         register_form_field_override(

@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -13,6 +14,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction, TranslatableM
 from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .locales import with_cached_locale
 from .slugs import slug_from_translated_title
 
 
@@ -44,6 +46,8 @@ class BasePage(Page):
     for the page's head; a page type overrides what applies to it."""
 
     objects = PageManager.from_queryset(SitePageQuerySet)()
+    # Relations the page's own view reads, fetched with the page when a request is routed to it.
+    route_select_related: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -54,6 +58,49 @@ class BasePage(Page):
         if kwargs.get("update_fields") is None and (slug := slug_from_translated_title(self)):
             self.slug = slug
         return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        with_cached_locale(self)
+        return super().get_context(request, *args, **kwargs)
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with every page on the path read in one query: Wagtail's reads
+        each level's page and then its specific page, two queries a level. A page whose type
+        routes itself (a routable page) still gets the rest of the path, as in Wagtail's."""
+        if not path_components:
+            return super().route(request, path_components)
+        paths, url_path = [], self.url_path
+        for slug in path_components:
+            url_path += f"{slug}/"
+            paths.append(url_path)
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(
+                url_path__in=paths, path__startswith=self.path, depth__gt=self.depth
+            )
+        }
+        for level, url_path in enumerate(paths):
+            page = found.get(url_path)
+            if page is None or page.depth != self.depth + level + 1:
+                raise Http404
+            remaining = path_components[level + 1 :]
+            page_class = page.specific_class
+            if not remaining or page_class is None or page_class.route not in PLAIN_ROUTES:
+                return specific_page(page).route(request, remaining)
+        raise Http404  # not reached: the last level returns
+
+    def get_view_restrictions(self):
+        """Wagtail's (the restrictions on this page and its ancestors, an alias's on its
+        source page) in one query: Wagtail's reads the ancestors first, on every page view."""
+        steplen = self.steplen
+        ancestor_paths = [self.path[:end] for end in range(steplen, len(self.path), steplen)]
+        ancestors = Page.objects.filter(path__in=ancestor_paths)
+        own = Q(page_id=self.alias_of_id or self.pk)
+        return PageViewRestriction.objects.filter(
+            own
+            | Q(page__path__in=ancestor_paths, page__alias_of__isnull=True)
+            | Q(page__in=ancestors.filter(alias_of__isnull=False).values("alias_of"))
+        )
 
     def share_description(self) -> str:
         return self.search_description
@@ -102,6 +149,7 @@ class PagePicture(models.Model):
         related_name="+",
     )
     image_alt_text = image_alt_text_field()
+    route_select_related = ("image",)
 
     class Meta:
         abstract = True
@@ -248,3 +296,20 @@ class ContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site footer")
+
+
+# Page types that route only to their children (not a routable page's own sub-addresses).
+PLAIN_ROUTES = (Page.route, BasePage.route)
+
+
+def specific_page(page):
+    """`page.specific`, with the relations its type names in `route_select_related` fetched in
+    the same query."""
+    page_class = page.specific_class
+    related = getattr(page_class, "route_select_related", ())
+    if not related or isinstance(page, page_class):
+        return page.specific
+    found = page_class._base_manager.select_related(*related).filter(pk=page.pk).first()
+    if found is None:
+        raise Http404
+    return found

@@ -9,7 +9,7 @@ import re
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
@@ -164,11 +164,17 @@ def next_meetings(locale, count=NEXT_MEETINGS) -> list:
 
 def plan_meetings(plan):
     """The plan's live, public meetings: those to come (the next first), and past ones that
-    have something to read (minutes or outcomes), the latest first. One query each."""
-    meetings = MeetingPage.objects.child_of(plan).live().public()
+    have something to read (minutes or outcomes), the latest first. One query for both."""
     now = timezone.now()
-    coming = list(meetings.filter(ends_at__gt=now).order_by("starts_at"))
-    past = list(meetings.filter(ends_at__lte=now).filter(has_record()).order_by("-starts_at"))
+    meetings = list(
+        MeetingPage.objects.child_of(plan)
+        .live()
+        .public()
+        .filter(Q(ends_at__gt=now) | (Q(ends_at__lte=now) & has_record()))
+        .order_by("starts_at")
+    )
+    coming = [meeting for meeting in meetings if meeting.ends_at > now]
+    past = [meeting for meeting in reversed(meetings) if meeting.ends_at <= now]
     return coming, past
 
 
@@ -179,10 +185,21 @@ def has_record():
 
 def meeting_links(meeting_ids, locale) -> dict:
     """{meeting id: the live, public meeting in `locale`} for the meetings rows point at (they
-    point at the source language's). Two queries, however many rows."""
+    point at the source language's). One query, however many rows."""
     ids = {pk for pk in meeting_ids if pk}
     if not ids:
         return {}
-    keys = dict(MeetingPage.objects.filter(pk__in=ids).values_list("translation_key", "pk"))
-    found = MeetingPage.objects.live().public().filter(translation_key__in=keys, locale=locale)
-    return {keys[page.translation_key]: page for page in found}
+    pointed_at = MeetingPage.objects.filter(pk__in=ids)
+    found = (
+        MeetingPage.objects.live()
+        .public()
+        .filter(translation_key__in=pointed_at.values("translation_key"), locale=locale)
+        .annotate(
+            pointed_at=Subquery(
+                pointed_at.filter(translation_key=OuterRef("translation_key"))
+                .order_by("-pk")
+                .values("pk")[:1]
+            )
+        )
+    )
+    return {page.pointed_at: page for page in found}

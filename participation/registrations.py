@@ -59,11 +59,14 @@ class RegistrationForm(ResidentForm):
 
 
 def source_meeting(meeting) -> MeetingPage:
-    """The meeting in the default language, where every language's registrations are kept."""
+    """The meeting in the default language, where every language's registrations are kept
+    (looked up once per meeting instance: a meeting page asks for it more than once)."""
     default = Locale.get_default()
     if meeting.locale_id == default.pk:
         return meeting
-    return meeting.get_translation_or_none(default) or meeting
+    if "_source_meeting" not in meeting.__dict__:
+        meeting._source_meeting = meeting.get_translation_or_none(default) or meeting
+    return meeting._source_meeting
 
 
 def meeting_in(meeting, language: str) -> MeetingPage:

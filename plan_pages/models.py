@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -294,9 +295,11 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
         return split_place_names(self.place_names)
 
     def annual_wheel(self):
+        """The months of the year with the plan's activities; empty when it has none."""
         from .wheel import annual_wheel
 
-        return annual_wheel(self.activities.all())
+        activities = list(self.activities.all())
+        return annual_wheel(activities) if activities else []
 
     def annual_reports(self):
         """The plan's published annual reports (in its language), the latest year first."""
@@ -480,6 +483,7 @@ class UnderPlanPage(CouncilPermissions, BasePage):
         related_name="+",
         help_text="The plan this page sits under, kept in step by save() and moves.",
     )
+    route_select_related = ("plan",)
 
     class Meta:
         abstract = True
@@ -492,6 +496,7 @@ class UnderPlanPage(CouncilPermissions, BasePage):
 
 
 class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPage):
+    route_select_related = ("image", "plan")
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=ProjectStatus.choices, default=ProjectStatus.IDEA
@@ -724,6 +729,8 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
     LATEST_UPDATES = 3
 
     def get_context(self, request, *args, **kwargs):
+        # Its goals are read by the page's head (schema.org) and its body: fetched once.
+        prefetch_related_objects([self], "goal_tags")
         context = super().get_context(request, *args, **kwargs)
         context["timeline"] = self.timeline()
         context["status_history"] = self.status_history()

@@ -21,6 +21,7 @@ from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.views import report, snippets_api
 
+from core.locales import with_cached_locale
 from core.translation_buttons import TRANSLATE
 from sdg.models import SDGGoalPage
 
@@ -38,7 +39,8 @@ from .progress import goal_counts_per_area
 @hooks.register("sdg_goal_page_listing")
 def projects_working_on_goal(goal_page, request):
     """On a goal page: its projects, filtered by area and status, with the search's code."""
-    search = ProjectSearch.from_params(request.GET, goal_page.locale, goal=goal_page.number)
+    locale = with_cached_locale(goal_page).locale
+    search = ProjectSearch.from_params(request.GET, locale, goal=goal_page.number)
     outcome = search.run()
     return render_to_string(
         "components/goal_projects.html",

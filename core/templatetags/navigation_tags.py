@@ -5,16 +5,19 @@ the main navigation is that page and its children marked "show in menus", follow
 items other apps add through the hook `main_navigation_items(request)`.
 """
 
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
 
+from core.locales import known_locales
 from core.models import ContactSettings
 from core.plugins import contributions
 
@@ -38,9 +41,61 @@ def front_page(request, locale_id):
     if site is None:
         return None
     root = site.root_page
-    if root.locale_id != locale_id:
+    if root.locale_id == locale_id:
+        return root if root.live else None
+    chrome = next(iter(getattr(request, "_chrome_pages", {}).values()), None)
+    chrome = chrome or chrome_pages(request, None)
+    if chrome is not None:
+        root = chrome.fronts.get(locale_id)
+    else:
         root = root.get_translation_or_none(locale_id)
     return root if root is not None and root.live else None
+
+
+@dataclass
+class ChromePages:
+    """The pages every page's chrome shows, read in one query: the page's ancestors (the
+    breadcrumbs), its translations (the language switcher), the site's front page in each
+    language and the front pages' children shown in menus (the main navigation)."""
+
+    ancestors: list = field(default_factory=list)
+    translations: dict = field(default_factory=dict)  # {locale id: live page}
+    fronts: dict = field(default_factory=dict)  # {locale id: front page}
+    menu_children: list = field(default_factory=list)  # every front page's, in tree order
+
+
+def chrome_pages(request, page):
+    """The chrome's pages for `page` (a Page, or None for a view that is not a page), read
+    once per request; None when the request has no site."""
+    key = page.pk if isinstance(page, Page) else None
+    memo = request.__dict__.setdefault("_chrome_pages", {})
+    if key in memo:
+        return memo[key]
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    wanted = Q(translation_key=root.translation_key, depth=root.depth) | Q(
+        depth=root.depth + 1, show_in_menus=True, live=True
+    )
+    if isinstance(page, Page):
+        steplen = page.steplen
+        ancestor_paths = [page.path[:end] for end in range(steplen, len(page.path), steplen)]
+        wanted |= Q(path__in=ancestor_paths, depth__gt=1, live=True)
+        wanted |= Q(translation_key=page.translation_key, live=True)
+    chrome = ChromePages()
+    for found in Page.objects.filter(wanted).order_by("path"):
+        if found.depth == root.depth and found.translation_key == root.translation_key:
+            chrome.fronts[found.locale_id] = found
+        elif found.depth == root.depth + 1 and found.show_in_menus and found.live:
+            chrome.menu_children.append(found)
+        if isinstance(page, Page):
+            if page.path.startswith(found.path) and found.depth < page.depth and found.live:
+                chrome.ancestors.append(found)
+            if found.translation_key == page.translation_key and found.live:
+                chrome.translations[found.locale_id] = found
+    memo[key] = chrome
+    return chrome
 
 
 def in_locale(instance, locale_id):
@@ -59,7 +114,15 @@ def main_navigation_items(context):
     """[{title, url, current}] for the main navigation, in the visitor's language."""
     request, current = context["request"], context.get("page")
     front = front_page(request, response_locale_id(context))
-    pages = [front, *front.get_children().live().in_menu()] if front else []
+    pages = []
+    if front is not None:
+        chrome = chrome_pages(request, current)
+        children = [
+            child
+            for child in chrome.menu_children
+            if child.path.startswith(front.path) and child.depth == front.depth + 1
+        ]
+        pages = [front, *children]
     items = [
         {
             "title": _("All plans") if page is front else page.title,
@@ -73,8 +136,11 @@ def main_navigation_items(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_ancestors(context):
-    page = context.get("page")
-    return page.get_ancestors().filter(depth__gt=1).live() if page else []
+    page, request = context.get("page"), context["request"]
+    if not isinstance(page, Page):
+        return []
+    chrome = chrome_pages(request, page)
+    return chrome.ancestors if chrome is not None else []
 
 
 @register.simple_tag(takes_context=True)
@@ -111,16 +177,16 @@ def language_versions(context):
             }
             for code, name in settings.LANGUAGES
         ]
-    pages = {
-        version.locale.language_code: version
-        for version in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    chrome = chrome_pages(request, page)
+    translations = chrome.translations if chrome is not None else {}
+    locales = known_locales()
     versions = []
     for code, name in settings.LANGUAGES:
-        version, translated = pages.get(code), code in pages
+        locale_id = locales[code][0] if code in locales else None
+        version = translations.get(locale_id)
+        translated = version is not None
         if version is None:
-            locale = Locale.objects.filter(language_code=code).first()
-            version = front_page(request, locale.pk) if locale else None
+            version = front_page(request, locale_id) if locale_id else None
         url = version.get_full_url(request) if version else None
         if url:
             path = version.get_url(request)

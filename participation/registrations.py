@@ -208,9 +208,8 @@ def registration_email(registration, template: str) -> EmailMessage:
         body = render_to_string(f"emails/{template}.txt", context)
         message = EmailMessage(subject, body, to=[registration.email])
         if registration.status == RegistrationStatus.CONFIRMED:
-            message.attach(
-                f"{page.slug}.ics", meeting_calendar(page, None), "text/calendar; charset=utf-8"
-            )
+            # The MIME type alone: Django adds the charset of a text attachment itself.
+            message.attach(f"{page.slug}.ics", meeting_calendar(page, None), "text/calendar")
     return message
 
 

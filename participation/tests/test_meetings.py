@@ -223,8 +223,11 @@ def test_a_resident_registers_and_gets_an_email_with_a_cancel_link_and_invitatio
     link = re.search(r"http://localhost/da/\S+/borgermoede/cancel/\?token=(\S+)", message.body)
     assert registration_from_token(unquote(link[1]), meeting) == registration
     name, content, mimetype = message.attachments[0]
-    assert mimetype.startswith("text/calendar")
+    assert mimetype == "text/calendar"
     assert Calendar.from_ical(content).walk("VEVENT")[0]["summary"] == "Første borgermøde"
+    sent = message.message().get_payload()[1]  # the invitation as the mail program gets it
+    assert sent["Content-Type"] == 'text/calendar; charset="utf-8"'
+    assert sent.get_filename().endswith(".ics")
     page = client.get(response.url).content.decode()
     assert danish("Thank you, you are registered.") in page
 

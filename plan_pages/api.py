@@ -8,7 +8,6 @@ nothing an editor keeps private (the working group's e-mail) can slip out.
 import re
 
 from django.db.models import Q
-from django.utils import timezone
 
 from wagtail.api import APIField
 from wagtail.api.v2.utils import BadRequestError
@@ -74,15 +73,13 @@ def in_area(queryset, value):
 
 
 def milestones(page):
-    """The project's milestones by planned date: `late` when one is not done and its planned
-    date has passed (in Danish time)."""
-    today = timezone.localdate()
+    """The project's milestones by planned date, `late` as the pages mark them ("Forsinket")."""
     return [
         {
             "title": milestone.title,
             "planned_date": milestone.planned_date,
             "done_date": milestone.done_date,
-            "late": milestone.done_date is None and milestone.planned_date < today,
+            "late": milestone.is_overdue,
         }
         for milestone in sorted(page.milestones.all(), key=lambda m: (m.planned_date, m.pk))
     ]

@@ -86,6 +86,7 @@ class MeetingsAPIViewSet(OneTypeAPIViewSet):
     known_query_parameters = OneTypeAPIViewSet.known_query_parameters | {"area", "upcoming"}
     body_fields = OneTypeAPIViewSet.body_fields + [
         "kind",
+        "cancelled",
         APIField("start", serializer=WholePageField(lambda m: danish_time(m.starts_at))),
         APIField("end", serializer=WholePageField(lambda m: danish_time(m.ends_at))),
         APIField("place", serializer=WholePageField(place)),
@@ -96,6 +97,7 @@ class MeetingsAPIViewSet(OneTypeAPIViewSet):
     ]
     listing_default_fields = OneTypeAPIViewSet.listing_default_fields + [
         "kind",
+        "cancelled",
         "start",
         "end",
         "place",

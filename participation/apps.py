@@ -6,3 +6,6 @@ class ParticipationConfig(AppConfig):
 
     name = "participation"
     verbose_name = "Borgerinddragelse"
+
+    def ready(self):
+        from . import signals  # noqa: F401 (connects the receivers)

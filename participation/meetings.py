@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from icalendar import Event, vCalAddress
 
@@ -35,9 +36,13 @@ def meeting_event(meeting, request) -> Event:
     event.add("dtstamp", meeting.last_published_at or timezone.now())
     event.add("dtstart", meeting.starts_at.astimezone(DANISH_TIME))
     event.add("dtend", meeting.ends_at.astimezone(DANISH_TIME))
-    event.add("summary", meeting.title, parameters={"LANGUAGE": language})
+    event.add("summary", shown_title(meeting), parameters={"LANGUAGE": language})
     event.add("location", f"{meeting.place_name}, {meeting.address}")
     event.add("url", url)
+    if meeting.cancelled:
+        # A later version of the same event (UID), which calendars show as cancelled.
+        event.add("status", "CANCELLED")
+        event.add("sequence", 1)
     if meeting.plan_id and meeting.plan.council_email:  # the council's public address
         organiser = vCalAddress(f"MAILTO:{meeting.plan.council_email}")
         organiser.params["CN"] = meeting.organiser_name()
@@ -45,8 +50,19 @@ def meeting_event(meeting, request) -> Event:
     return event
 
 
+def shown_title(meeting) -> str:
+    """The title, saying so when the meeting is cancelled (not every calendar or feed reader
+    shows a cancelled status), in the active language."""
+    if meeting.cancelled:
+        return gettext("Cancelled: %(title)s") % {"title": meeting.title}
+    return meeting.title
+
+
 def meeting_calendar(meeting, request) -> bytes:
+    """The meeting alone, to put in a calendar, or, once cancelled, to take out of it."""
     calendar = new_calendar()
+    if meeting.cancelled:
+        calendar["method"] = "CANCEL"
     calendar.add_component(meeting_event(meeting, request))
     calendar.add_missing_timezones()
     return calendar.to_ical()
@@ -71,7 +87,8 @@ def meeting_structured_data(meeting, request) -> dict:
             "inLanguage": meeting.locale.language_code,
             "startDate": meeting.starts_at.astimezone(DANISH_TIME).isoformat(),
             "endDate": meeting.ends_at.astimezone(DANISH_TIME).isoformat(),
-            "eventStatus": "https://schema.org/EventScheduled",
+            "eventStatus": "https://schema.org/"
+            + ("EventCancelled" if meeting.cancelled else "EventScheduled"),
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "isAccessibleForFree": True,
             "location": {
@@ -135,7 +152,7 @@ def meeting_feed_items(plan, request) -> list[FeedItem]:
     """The plan's meetings for its feed, each from the day it was announced (published)."""
     return [
         FeedItem(
-            title=meeting.title,
+            title=shown_title(meeting),
             link=meeting.get_full_url(request),
             description=when_and_where(meeting),
             published=meeting.first_published_at,

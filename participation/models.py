@@ -388,6 +388,20 @@ class MeetingPage(RoutablePageMixin, UnderPlanPage):
         blank=True,
         help_text=_("Empty: registration is open until the meeting starts."),
     )
+    cancelled = models.BooleanField(
+        _("the meeting is cancelled"),
+        default=False,
+        help_text=_(
+            "Tick when the meeting will not take place. The page stays, marked cancelled, and "
+            "registration closes. Everyone registered gets an e-mail when it is published."
+        ),
+    )
+    cancellation_note = models.TextField(
+        _("about the cancellation"),
+        max_length=500,
+        blank=True,
+        help_text=_("Why, and whether a new date will come. Shown on the page and in the e-mail."),
+    )
     minutes = RichTextField(
         _("minutes"),
         features=settings.RICH_TEXT_FEATURES,
@@ -422,6 +436,10 @@ class MeetingPage(RoutablePageMixin, UnderPlanPage):
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_closes_at")]),
             ],
             heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cancelled"), FieldPanel("cancellation_note")],
+            heading=_("Cancellation"),
         ),
         MultiFieldPanel(
             [
@@ -463,6 +481,7 @@ class MeetingPage(RoutablePageMixin, UnderPlanPage):
             "registration",
             "capacity",
             "registration_closes_at",
+            "cancelled",
         )
     ]
 
@@ -494,7 +513,9 @@ class MeetingPage(RoutablePageMixin, UnderPlanPage):
 
     @property
     def registration_open(self) -> bool:
-        return self.registration and timezone.now() < self.registration_deadline
+        return (
+            self.registration and not self.cancelled and timezone.now() < self.registration_deadline
+        )
 
     def share_description(self):
         return self.search_description or self.place_name
@@ -622,6 +643,9 @@ class Registration(models.Model):
     registered_at = models.DateTimeField(_("registered"), default=timezone.now, db_index=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    cancellation_sent_at = models.DateTimeField(
+        _("told the meeting is cancelled"), null=True, blank=True
+    )
     anonymised_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
 
     class Meta:

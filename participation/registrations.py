@@ -207,7 +207,10 @@ def registration_email(registration, template: str) -> EmailMessage:
         subject = subject_line(render_to_string(f"emails/{template}_subject.txt", context))
         body = render_to_string(f"emails/{template}.txt", context)
         message = EmailMessage(subject, body, to=[registration.email])
-        if registration.status == RegistrationStatus.CONFIRMED:
+        if template == "meeting_cancelled":
+            # METHOD:CANCEL with the invitation's UID takes the meeting out of the calendar.
+            message.attach(f"{page.slug}.ics", meeting_calendar(page, None), "text/calendar")
+        elif registration.status == RegistrationStatus.CONFIRMED:
             # The MIME type alone: Django adds the charset of a text attachment itself.
             message.attach(f"{page.slug}.ics", meeting_calendar(page, None), "text/calendar")
     return message
@@ -239,11 +242,49 @@ def send_reminder(registration_id: int):
             .select_related("meeting")
             .get(pk=registration_id)
         )
-        if registration.reminded_at or registration.status != RegistrationStatus.CONFIRMED:
+        if (
+            registration.reminded_at
+            or registration.status != RegistrationStatus.CONFIRMED
+            or registration.meeting.cancelled
+        ):
             return
         registration_email(registration, "meeting_reminder").send()
         registration.reminded_at = timezone.now()
         registration.save(update_fields=["reminded_at"])
+
+
+def registrations_to_tell_of_cancellation(meeting):
+    """Who still expects to come to the cancelled `meeting` (registered or waiting) and has
+    not been told yet."""
+    return source_meeting(meeting).registrations.filter(
+        status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING),
+        cancellation_sent_at__isnull=True,
+        anonymised_at__isnull=True,
+    )
+
+
+def enqueue_cancellation_notices(meeting) -> int:
+    """Queue one e-mail per resident still registered for the cancelled meeting."""
+    ids = list(registrations_to_tell_of_cancellation(meeting).values_list("pk", flat=True))
+    for pk in ids:
+        send_meeting_cancelled.enqueue(pk)
+    return len(ids)
+
+
+@task()
+def send_meeting_cancelled(registration_id: int):
+    """Once per registration, however often the cancelled meeting is published again."""
+    with transaction.atomic():
+        registration = (
+            Registration.objects.select_for_update()
+            .select_related("meeting")
+            .get(pk=registration_id)
+        )
+        if registration.cancellation_sent_at or not registration.meeting.cancelled:
+            return
+        registration_email(registration, "meeting_cancelled").send()
+        registration.cancellation_sent_at = timezone.now()
+        registration.save(update_fields=["cancellation_sent_at"])
 
 
 def registrations_to_remind(now=None):
@@ -254,6 +295,7 @@ def registrations_to_remind(now=None):
         reminded_at__isnull=True,
         anonymised_at__isnull=True,
         meeting__starts_at__date=tomorrow,
+        meeting__cancelled=False,
     )
 
 

@@ -3,7 +3,8 @@
 Glumsø og Omegn has its two citizens' meetings of 2021 with minutes: the ideas of the plan were
 collected at the first, three working groups were formed at the second. Vestlandet4700 has a
 citizens' meeting ahead with registration open and a few registrations, and a future workshop
-that is full, with a waiting list. Dates of coming meetings are set from the day of the load.
+that is full, with a waiting list; Glumsø's open council meeting ahead is cancelled. Dates of
+coming meetings are set from the day of the load.
 """
 
 import json
@@ -50,6 +51,8 @@ def build_meeting(data: dict, language: str, now: datetime) -> MeetingPage:
         capacity=data.get("capacity"),
         minutes=data.get("minutes", {}).get(language, ""),
         decisions=data.get("decisions", {}).get(language, ""),
+        cancelled="cancelled" in data,
+        cancellation_note=data.get("cancelled", {}).get(language, ""),
     )
 
 

@@ -80,3 +80,14 @@ def test_the_next_meetings_take_a_constant_number_of_queries(client, home_page):
         assert html.count('class="meeting-area"') == min(number, 4)  # the next four
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_cancelled_meeting_stays_among_the_next_marked_cancelled(client, home_page):
+    plan = LocalAreaPlanPageFactory(parent=home_page, title="Glumsø og Omegn")
+    meeting_at(plan, "Andet borgermøde", timezone.now() + timedelta(days=7), cancelled=True)
+
+    html = client.get("/da/").content.decode()
+    section = html.split('id="next-meetings-heading"')[1].split("</section>")[0]
+
+    assert 'Andet borgermøde</a> <span class="meeting-area">(Glumsø og Omegn)</span>' in section
+    assert "<strong>Aflyst</strong>" in section

@@ -523,6 +523,111 @@ def test_no_reminder_for_a_meeting_later_than_tomorrow(meeting):
     assert not mail.outbox
 
 
+# Cancellation: marked everywhere, registration closed, everyone registered told once, in their
+# language, with a calendar file that takes it out of their calendar.
+
+NOTE = "Forsamlingshuset er oversvømmet. Vi finder en ny dato i maj."
+
+
+def cancel_meeting(meeting, capture, note=NOTE):
+    meeting.cancelled = True
+    meeting.cancellation_note = note
+    with capture(execute=True):  # the e-mails are queued when the publish commits
+        meeting.save_revision().publish()
+
+
+def test_the_page_says_the_meeting_is_cancelled_and_why_and_takes_no_registration(
+    client, meeting, django_capture_on_commit_callbacks
+):
+    cancel_meeting(meeting, django_capture_on_commit_callbacks, note="Oversvømmet <b>hus</b>")
+
+    html = client.get(meeting.url).content.decode()
+    response = client.post(meeting.url, {"name": "Ida", "email": "ida@example.dk", "people": 1})
+
+    assert "Mødet er aflyst" in html
+    assert "Oversvømmet &lt;b&gt;hus&lt;/b&gt;" in html
+    assert "Mødet er aflyst, så tilmeldingen er lukket." in html
+    assert 'name="email"' not in html
+    assert "invitation/" not in html  # no calendar file to add a meeting that will not be
+    assert response.status_code == 403
+    assert not meeting.registrations.exists()
+
+
+def test_everyone_still_registered_is_told_once_in_their_language_with_a_calendar_cancel(
+    meeting, plan, locale_en, django_capture_on_commit_callbacks
+):
+    english_meeting = english(meeting, plan, locale_en)
+    ida = register(meeting, name="Ida", email="ida@example.dk", people=2, needs="", language="da")
+    ann = register(
+        english_meeting, name="Ann", email="ann@example.com", people=2, needs="", language="en"
+    )
+    gone = RegistrationFactory(meeting=meeting, status=RegistrationStatus.CANCELLED)
+    assert ann.status == RegistrationStatus.WAITING
+    mail.outbox.clear()
+
+    cancel_meeting(meeting, django_capture_on_commit_callbacks)
+    cancel_meeting(meeting, django_capture_on_commit_callbacks)  # published again: no repeat
+
+    sent = {message.to[0]: message for message in mail.outbox}
+    assert sorted(sent) == ["ann@example.com", "ida@example.dk"]
+    assert gone.email not in sent
+    assert sent["ida@example.dk"].subject == "Aflyst: Første borgermøde"
+    assert NOTE in sent["ida@example.dk"].body
+    assert sent["ann@example.com"].subject == "Cancelled: First citizens' meeting"
+    [(name, content, kind)] = sent["ida@example.dk"].attachments
+    calendar = Calendar.from_ical(content)
+    [event] = calendar.walk("VEVENT")
+    assert (kind, calendar["method"], event["status"]) == ("text/calendar", "CANCEL", "CANCELLED")
+    assert event["uid"].startswith(f"meeting-{meeting.translation_key}@")
+    for registration in (ida, ann):
+        registration.refresh_from_db()
+        assert registration.cancellation_sent_at is not None
+
+
+def test_a_draft_that_cancels_tells_nobody_until_it_is_published(
+    meeting, django_capture_on_commit_callbacks
+):
+    RegistrationFactory(meeting=meeting)
+    meeting.cancelled = True
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.save_revision()
+
+    assert not mail.outbox
+
+
+def test_no_reminder_the_day_before_a_cancelled_meeting(meeting):
+    meeting.starts_at = timezone.now() + timedelta(days=1)
+    meeting.ends_at = meeting.starts_at + timedelta(hours=2)
+    meeting.cancelled = True
+    meeting.save()
+    RegistrationFactory(meeting=meeting)
+
+    call_command("remind_meeting_participants", stdout=StringIO())
+
+    assert not mail.outbox
+
+
+def test_lists_calendar_feed_api_and_json_ld_mark_it_cancelled(
+    client, plan, meeting, django_capture_on_commit_callbacks
+):
+    cancel_meeting(meeting, django_capture_on_commit_callbacks)
+
+    plan_html = client.get(plan.url).content.decode()
+    calendar = Calendar.from_ical(client.get(plan.url + "kalender.ics").content)
+    feed = ElementTree.fromstring(client.get(f"/da/feeds/areas/{plan.slug}.rss").content)
+    api = client.get("/api/v2/meetings/").json()["items"]
+    page_html = client.get(meeting.url).content.decode()
+    [json_ld] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page_html, re.S)
+
+    assert re.search(r"Første borgermøde</a>.*?<strong>Aflyst</strong>", plan_html, re.S)
+    [event] = [e for e in calendar.walk("VEVENT") if e["uid"].startswith("meeting-")]
+    assert (event["status"], str(event["summary"])) == ("CANCELLED", "Aflyst: Første borgermøde")
+    assert calendar["method"] == "PUBLISH"  # the plan's calendar itself is not a cancellation
+    assert feed.find("channel/item").findtext("title") == "Aflyst: Første borgermøde"
+    assert [(item["title"], item["cancelled"]) for item in api] == [("Første borgermøde", True)]
+    assert json.loads(json_ld)["eventStatus"] == "https://schema.org/EventCancelled"
+
+
 def test_personal_data_is_deleted_the_set_time_after_the_meeting(plan, settings):
     settings.MEETING_DATA_RETENTION_DAYS = 30
     now = timezone.now()

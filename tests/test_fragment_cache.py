@@ -154,6 +154,16 @@ def test_danish_and_english_fragments_never_mix(client, fragments, plan):
         assert "Glumsø and surroundings</h1>" not in danish_html
 
 
+def test_addresses_that_are_not_pages_add_no_fragments(client, fragments, plan):
+    client.get(plan.url)
+    before = len(fragment_entries())
+
+    for number in range(20):
+        assert client.get(f"/da/findes-ikke-{number}/").status_code == 404
+
+    assert len(fragment_entries()) == before  # their footer is the plan's
+
+
 def test_pages_render_when_redis_is_down(client, fragments, settings, project):
     settings.CACHES = CLOSED_REDIS
     for url in (project.url, project.get_parent().url, "/da/"):

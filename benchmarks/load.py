@@ -5,13 +5,15 @@ PostgreSQL, driven by wrk.
 
 Needs PostgreSQL on 127.0.0.1 (user postgres), Redis (database 13 of 127.0.0.1:6379, or
 LOAD_REDIS_URL) and wrk (`make services` installs both). It builds a fresh database with the
-demo content plus 30 projects in one plan, then measures each page type uncached (the page
-cache off: PAGE_CACHE_SECONDS=0; the site has no other cache of rendered HTML, so that is every
-cache off) and cached, and an editor's preview of the plan page (its draft, signed in, which is
-never cached). For each it prints the SQL queries of one uncached request, requests per second,
-the median and 99th-percentile latency, the gunicorn workers' CPU milliseconds per request, and
-the rate as a share of the cached overview's in the same run (the issue's target: every
-uncached page at 1/20 or better).
+demo content plus 30 projects in one plan, then measures each page type in three modes:
+`uncached` (every cache of rendered HTML off: PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=0),
+`fragments` (the page cache off, the template fragments on and warmed by one request first:
+what a survey, a meeting, a search or any page in the minutes after a publish costs) and
+`cached` (both on), and an editor's preview of the plan page (its draft, signed in, which is
+never cached) with every cache off. For each it prints the SQL queries of one request without
+the page cache, requests per second, the median and 99th-percentile latency, the gunicorn
+workers' CPU milliseconds per request, and the rate as a share of the cached overview's in the
+same run (the issue's target: every uncached page at 1/20 or better).
 
 The figures are kept in benchmarks/figures/load.json: each run compares its rates with the
 ones there, flags a page more than 15 % slower, and writes its own (unless --no-save).
@@ -90,11 +92,17 @@ print(json.dumps({"queries": counts, "preview": urls[PREVIEW],
 """
 
 
-def environment(database, cache_seconds):
+# The modes, by their prefix in the figures: (PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS).
+MODES = {"uncached": (0, 0), "fragments": (0, 300), "cached": (300, 300)}
+
+
+def environment(database, mode="uncached"):
+    page_seconds, fragment_seconds = MODES[mode]
     return harness.production_environment(
         f"postgres://postgres@127.0.0.1:5432/{database}",
         PORT,
-        PAGE_CACHE_SECONDS=str(cache_seconds),
+        PAGE_CACHE_SECONDS=str(page_seconds),
+        FRAGMENT_CACHE_SECONDS=str(fragment_seconds),
         LOG_LEVEL="WARNING",
         # One key for the whole run: the editor's session is signed with it.
         SECRET_KEY=SECRET_KEY,
@@ -105,7 +113,7 @@ def environment(database, cache_seconds):
 
 
 def prepare(database):
-    env = environment(database, 0)
+    env = environment(database)
     subprocess.run(
         ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database], check=True
     )
@@ -163,8 +171,8 @@ def workers_cpu_seconds(master_pid):
     return total / ticks
 
 
-def count_queries(database):
-    env = {**environment(database, 0), "HOST": f"127.0.0.1:{PORT}"}
+def count_queries(database, mode):
+    env = {**environment(database, mode), "HOST": f"127.0.0.1:{PORT}"}
     script = (
         f"URLS = {json.dumps(json.dumps(URLS))}\nPREVIEW = {PREVIEW!r}\n"
         f"HOST = {env['HOST']!r}\n{COUNT_QUERIES}"
@@ -180,9 +188,9 @@ def count_queries(database):
     return json.loads(output.strip().splitlines()[-1])
 
 
-def measure(database, cache_seconds, pages, seconds, connections, cookie=None):
-    """{page: figures} for `pages` ({name: path}) served with the page cache on or off."""
-    env = environment(database, cache_seconds)
+def measure(database, mode, pages, seconds, connections, cookie=None):
+    """{page: figures} for `pages` ({name: path}) served in `mode` (MODES)."""
+    env = environment(database, mode)
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "-c", "cms/gunicorn.py", "cms.wsgi"], cwd=ROOT, env=env
     )
@@ -239,28 +247,33 @@ def main():
         sys.exit("wrk is missing: apt-get install wrk (or make services)")
 
     if args.reuse:
-        harness.manage(environment(args.database, 0), "shell", "-c", FILL_PLAN)
+        harness.manage(environment(args.database), "shell", "-c", FILL_PLAN)
     else:
         prepare(args.database)
-    counted = count_queries(args.database)
-    uncached = measure(args.database, 0, URLS, args.seconds, args.connections)
+    counted = {mode: count_queries(args.database, mode) for mode in ("uncached", "fragments")}
+    by_mode = {
+        mode: measure(args.database, mode, URLS, args.seconds, args.connections) for mode in MODES
+    }
+    uncached = by_mode["uncached"]
     uncached.update(
         measure(
             args.database,
-            0,
-            {PREVIEW: counted["preview"]},
+            "uncached",
+            {PREVIEW: counted["uncached"]["preview"]},
             args.seconds,
             args.connections,
-            cookie=counted["session"],
+            cookie=counted["uncached"]["session"],
         )
     )
-    cached = measure(args.database, 300, URLS, args.seconds, args.connections)
-    results = {f"uncached: {name}": figures for name, figures in uncached.items()}
-    results.update({f"cached: {name}": figures for name, figures in cached.items()})
-    reference = cached["overview"]["req_s"]
+    results = {
+        f"{mode}: {name}": figures
+        for mode, pages in by_mode.items()
+        for name, figures in pages.items()
+    }
+    reference = by_mode["cached"]["overview"]["req_s"]
     for key, figures in results.items():
-        name = key.split(": ", 1)[1]
-        figures["queries"] = counted["queries"][name] if key.startswith("uncached") else None
+        mode, name = key.split(": ", 1)
+        figures["queries"] = counted[mode]["queries"][name] if mode in counted else None
         figures["share_of_cached_overview"] = round(figures["req_s"] / reference, 4)
 
     print(
@@ -304,6 +317,11 @@ def main():
         if figures["share_of_cached_overview"] < 1 / 20
     ]
     print("below 1/20 of the cached overview: " + (", ".join(under) or "none"))
+    for name in (PREVIEWED, "project"):
+        print(
+            f"{name}, CPU ms per request: "
+            + ", ".join(f"{mode} {by_mode[mode][name]['cpu_ms']:.1f}" for mode in MODES)
+        )
 
     previous = json.loads(FIGURES.read_text())["pages"] if FIGURES.exists() else {}
     flagged = compare(results, previous)

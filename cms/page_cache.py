@@ -8,47 +8,29 @@ the site's settings bumps a generation number that is part of every key: the nex
 the change at once, in every process that shares the cache (Redis, or the database's cache
 table, in production; docs/operations.md).
 
-A page is keyed on its path and the query parameters that pages read (CACHED_QUERY_PARAMETERS);
+A page is keyed on its path and the query parameters that pages read
+(core.content_cache.CACHED_QUERY_PARAMETERS);
 a request with any other parameter is answered fresh and not stored, so made-up parameters can
 neither fill the cache nor put a page built from them in front of other visitors.
 """
 
 import hashlib
-import time
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-GENERATION_KEY = "page-cache-generation"
+from core.content_cache import (
+    generation,
+    has_only_known_parameters,
+    has_personal_cookie,
+    invalidate,
+)
+
 # The API answers JSON or, for a browser, HTML by the Accept header, which the key leaves out;
 # its rate limit keeps it cheap instead.
 UNCACHED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz", "/static/", "/media/")
-# What public pages read from the address: the search and listing filters (plan_pages.listing:
-# words, goal, area, status, sort, page of results) and the sitemap's page (`p`).
-CACHED_QUERY_PARAMETERS = frozenset({"q", "goal", "area", "status", "sort", "page", "p"})
-# Cookies that make a response personal: a session (signed in), or a message waiting to be shown.
-PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
-
-
-def generation() -> int:
-    # A lost generation (evicted, or the cache emptied) starts again from the clock, never from
-    # a number that older entries may still carry.
-    return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
-
-
-def invalidate(**kwargs):
-    """Forget every cached page (a signal receiver: it takes and ignores the signal's arguments)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-
-
-def has_personal_cookie(request) -> bool:
-    return any(name in request.COOKIES for name in PERSONAL_COOKIES)
 
 
 def is_cacheable_request(request) -> bool:
@@ -56,7 +38,7 @@ def is_cacheable_request(request) -> bool:
         request.method in ("GET", "HEAD")
         and not has_personal_cookie(request)
         and not request.path.startswith(UNCACHED_PREFIXES)
-        and set(request.GET) <= CACHED_QUERY_PARAMETERS
+        and has_only_known_parameters(request)
     )
 
 
@@ -125,6 +107,7 @@ def forget_cached_pages_on_change():
 
     from core.models import ContactDetails, ContactSettings
 
+    # The template fragment cache (core.templatetags.fragment_cache) shares the generation.
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate, dispatch_uid="page-cache")
     # Pages show an image's alt text and renditions, and a replaced or deleted image takes its

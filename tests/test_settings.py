@@ -15,6 +15,7 @@ PRODUCTION_LIKE_ENVIRONMENT = {
     "SEARCH_URL": "https://search.internal:9200",
     "SEARCH_BACKEND": "wagtail.search.backends.elasticsearch8",
     "PAGE_CACHE_SECONDS": "600",
+    "FRAGMENT_CACHE_SECONDS": "600",
     "MEDIA_ROOT": "/srv/media",
     "SECRET_KEY": "from-the-environment",
     "ALLOWED_HOSTS": "lup.naestved.dk",
@@ -35,7 +36,7 @@ SCRIPT = textwrap.dedent(
 
     names = [
         "CACHES", "WAGTAILSEARCH_BACKENDS", "EMAIL_BACKEND", "TASKS", "STORAGES",
-        "PAGE_CACHE_SECONDS", "MEDIA_ROOT", "SECRET_KEY", "ALLOWED_HOSTS",
+        "PAGE_CACHE_SECONDS", "FRAGMENT_CACHE_SECONDS", "MEDIA_ROOT", "SECRET_KEY", "ALLOWED_HOSTS",
         "WAGTAILADMIN_BASE_URL", "DEFAULT_FROM_EMAIL", "LOGGING", "NUM_PROXIES",
         "REST_FRAMEWORK", "PARTICIPATION_RATE_LIMIT", "PERSONAL_DATA_RETENTION_DAYS", "API_RATE",
         "MIDDLEWARE",
@@ -89,6 +90,7 @@ def test_the_environment_cannot_change_the_tests_other_settings():
     test = settings_under(PRODUCTION_LIKE_ENVIRONMENT)["test"]
 
     assert test["PAGE_CACHE_SECONDS"] == 0
+    assert test["FRAGMENT_CACHE_SECONDS"] == 0
     assert test["MEDIA_ROOT"] == str(PROJECT_ROOT / ".test-media")
     assert test["SECRET_KEY"] == "test-only-key"
     assert test["ALLOWED_HOSTS"] == ["testserver", "localhost", "127.0.0.1"]

@@ -230,6 +230,11 @@ else:
 # Sessions (the admin's log-ins) live in the database, never only in a cache that may go away.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
+# The parts of public pages every anonymous visitor sees alike (`{% fragment %}`,
+# core/templatetags/fragment_cache.py), for pages the page cache does not keep. A publish
+# forgets them at once; the time only bounds what changes with the clock (a meeting that has
+# begun), as PAGE_CACHE_SECONDS does for whole pages. 0 switches it off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", 300))
 
 # Background work (search index, reference index, cache purges, e-mail) runs through
 # django-tasks: at once by default; production.py switches to the database queue.

@@ -32,6 +32,7 @@ SERVE_MEDIA = True  # the browser tests' live server shows the demo's pictures
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 DEFAULT_FROM_EMAIL = "lup@naestved.example.dk"
 PAGE_CACHE_SECONDS = 0  # the page cache's own tests switch it on
+FRAGMENT_CACHE_SECONDS = 0  # and the fragment cache's
 LOGGING = {**LOGGING, "root": {**LOGGING["root"], "level": "WARNING"}}  # noqa: F405
 NUM_PROXIES = 0
 REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": None}  # noqa: F405

@@ -1,0 +1,43 @@
+"""What the page cache (cms.page_cache) and the template fragment cache share: one generation
+number for all published content, and the rule for which requests may use a shared cache.
+
+Every key of either cache holds the generation; `invalidate` (connected to every publish,
+unpublish, move, delete, privacy, settings and image change by cms.page_cache) bumps it, so one
+change anywhere forgets every cached page and fragment at once, in every process that shares
+the cache. Nothing is deleted: the old entries are never asked for again and expire.
+"""
+
+import time
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+
+GENERATION_KEY = "page-cache-generation"
+# What public pages read from the address: the search and listing filters (plan_pages.listing:
+# words, goal, area, status, sort, page of results) and the sitemap's page (`p`).
+CACHED_QUERY_PARAMETERS = frozenset({"q", "goal", "area", "status", "sort", "page", "p"})
+# Cookies that make a response personal: a session (signed in), or a message waiting to be shown.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+
+
+def generation() -> int:
+    # A lost generation (evicted, or the cache emptied) starts again from the clock, never from
+    # a number that older entries may still carry.
+    return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+
+
+def invalidate(**kwargs):
+    """Forget every cached page and fragment (a signal receiver: it ignores the arguments)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def has_personal_cookie(request) -> bool:
+    return any(name in request.COOKIES for name in PERSONAL_COOKIES)
+
+
+def has_only_known_parameters(request) -> bool:
+    return set(request.GET) <= CACHED_QUERY_PARAMETERS

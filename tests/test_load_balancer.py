@@ -53,7 +53,7 @@ def postgresql_url():
     return "postgres://postgres@127.0.0.1:5432"
 
 
-def answers(url):
+def listening(url):
     host, port = urlsplit(url).hostname, urlsplit(url).port or 5432
     try:
         socket.create_connection((host, port), timeout=0.5).close()
@@ -70,9 +70,9 @@ def services():
         pytest.skip("Debian's nginx is not installed (make services)")
     if not shutil.which("openssl"):
         pytest.skip("openssl is not installed")
-    if not answers("redis://127.0.0.1:6379"):
+    if not listening("redis://127.0.0.1:6379"):
         pytest.skip("no Redis on 127.0.0.1:6379 (make services)")
-    if not answers(postgresql_url()):
+    if not listening(postgresql_url()):
         pytest.skip(f"no PostgreSQL at {postgresql_url()}")
 
 

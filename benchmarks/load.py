@@ -2,6 +2,7 @@
 PostgreSQL, driven by wrk.
 
     .venv/bin/python -m benchmarks.load [--seconds 10] [--connections 8] [--no-save] [--reuse]
+                                        [--through-nginx]
 
 Needs PostgreSQL on 127.0.0.1 (user postgres), Redis (database 13 of 127.0.0.1:6379, or
 LOAD_REDIS_URL) and wrk (`make services` installs both). It builds a fresh database with the
@@ -17,6 +18,12 @@ same run (the issue's target: every uncached page at 1/20 or better).
 
 The figures are kept in benchmarks/figures/load.json: each run compares its rates with the
 ones there, flags a page more than 15 % slower, and writes its own (unless --no-save).
+
+--through-nginx measures the same pages through Debian's nginx with the committed configuration
+(docs/nginx/naestved-lup.conf, on free loopback ports, over HTTPS) in front of two gunicorn
+processes of one worker each, balanced round robin: the several-servers layout of
+docs/deploy.md on one machine, with as many workers as without it. CPU ms counts gunicorn's
+workers only, not nginx. Its figures are compared with and kept in load-nginx.json.
 """
 
 import json
@@ -24,18 +31,26 @@ import os
 import re
 import secrets
 import shutil
+import ssl
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
-from benchmarks import harness
+from benchmarks import harness, nginx
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PORT = 8765
 FIGURES = ROOT / "benchmarks" / "figures" / "load.json"
+NGINX_FIGURES = ROOT / "benchmarks" / "figures" / "load-nginx.json"
+# nginx's certificate is the run's own.
+UNVERIFIED = ssl.create_default_context()
+UNVERIFIED.check_hostname = False
+UNVERIFIED.verify_mode = ssl.CERT_NONE
 SECRET_KEY = secrets.token_urlsafe(50)
 SLOWER = 0.15  # a page whose rate fell by more than this is flagged
 # One page of every public page type in the demo (home/demo), in Danish.
@@ -126,7 +141,7 @@ def wait_until_up(url, seconds=120):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
+            with urllib.request.urlopen(url, timeout=2, context=UNVERIFIED) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -188,34 +203,66 @@ def count_queries(database, mode):
     return json.loads(output.strip().splitlines()[-1])
 
 
-def measure(database, mode, pages, seconds, connections, cookie=None):
+@contextmanager
+def serving(env, through_nginx):
+    """(base address, gunicorn master processes): one gunicorn on PORT, or two of one worker
+    each, on free ports, behind nginx."""
+    if not through_nginx:
+        with gunicorns(env, [PORT]) as masters:
+            yield f"http://127.0.0.1:{PORT}", masters
+        return
+    ports = [nginx.free_port(), nginx.free_port()]
+    upstreams = [f"127.0.0.1:{port}" for port in ports]
+    with (
+        gunicorns({**env, "WEB_CONCURRENCY": "1"}, ports) as masters,
+        tempfile.TemporaryDirectory() as folder,
+        nginx.running(Path(folder), upstreams, ROOT / "media") as base,
+    ):
+        yield base, masters
+
+
+@contextmanager
+def gunicorns(env, ports):
+    masters = [
+        subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "-c", "cms/gunicorn.py", "cms.wsgi"],
+            cwd=ROOT,
+            env={**env, "BIND": f"127.0.0.1:{port}"},
+        )
+        for port in ports
+    ]
+    try:
+        for port in ports:
+            wait_until_up(f"http://127.0.0.1:{port}/healthz")
+        yield masters
+    finally:
+        for master in masters:
+            master.terminate()
+        for master in masters:
+            master.wait(timeout=30)
+
+
+def measure(database, mode, pages, seconds, connections, cookie=None, through_nginx=False):
     """{page: figures} for `pages` ({name: path}) served in `mode` (MODES)."""
     env = environment(database, mode)
-    server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "-c", "cms/gunicorn.py", "cms.wsgi"], cwd=ROOT, env=env
-    )
     figures = {}
-    try:
-        wait_until_up(f"http://127.0.0.1:{PORT}/healthz")
+    with serving(env, through_nginx) as (base, masters):
         for name, path in pages.items():
-            url = f"http://127.0.0.1:{PORT}{path}"
+            url = f"{base}{path}"
             request = urllib.request.Request(url)
             if cookie:
                 request.add_header("Cookie", f"sessionid={cookie}")
-            urllib.request.urlopen(request).read()  # warm the cache and the workers
-            before = workers_cpu_seconds(server.pid)
+            urllib.request.urlopen(request, context=UNVERIFIED).read()  # warm the cache and workers
+            before = sum(workers_cpu_seconds(master.pid) for master in masters)
             rate, median, p99, requests, errors = wrk(url, seconds, connections, cookie)
-            cpu_ms = (workers_cpu_seconds(server.pid) - before) * 1000 / max(requests, 1)
+            used = sum(workers_cpu_seconds(master.pid) for master in masters) - before
             figures[name] = {
                 "req_s": round(rate, 1),
                 "p50_ms": round(median, 2),
                 "p99_ms": round(p99, 2),
-                "cpu_ms": round(cpu_ms, 2),
+                "cpu_ms": round(used * 1000 / max(requests, 1), 2),
                 "errors": errors,
             }
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     return figures
 
 
@@ -240,9 +287,14 @@ def main():
     parser.add_argument("--database", default="naestved_lup_load")
     parser.add_argument("--no-save", action="store_true", help="do not write the figures file")
     parser.add_argument(
+        "--through-nginx", action="store_true", help="two gunicorn processes behind nginx"
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="keep the database an earlier run built"
     )
     args = parser.parse_args()
+    figures_file = NGINX_FIGURES if args.through_nginx else FIGURES
+    serve = {"through_nginx": args.through_nginx}
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk (or make services)")
 
@@ -252,7 +304,8 @@ def main():
         prepare(args.database)
     counted = {mode: count_queries(args.database, mode) for mode in ("uncached", "fragments")}
     by_mode = {
-        mode: measure(args.database, mode, URLS, args.seconds, args.connections) for mode in MODES
+        mode: measure(args.database, mode, URLS, args.seconds, args.connections, **serve)
+        for mode in MODES
     }
     uncached = by_mode["uncached"]
     uncached.update(
@@ -263,6 +316,7 @@ def main():
             args.seconds,
             args.connections,
             cookie=counted["uncached"]["session"],
+            **serve,
         )
     )
     results = {
@@ -277,7 +331,8 @@ def main():
         figures["share_of_cached_overview"] = round(figures["req_s"] / reference, 4)
 
     print(
-        f"wrk, {args.connections} connections, {args.seconds} s per page, 2 gunicorn workers; "
+        f"wrk, {args.connections} connections, {args.seconds} s per page, 2 gunicorn workers"
+        f"{' in two processes behind nginx' if args.through_nginx else ''}; "
         f"share = req/s as a share of the cached overview's {reference:.0f} req/s"
     )
     table = harness.Table(
@@ -323,11 +378,11 @@ def main():
             + ", ".join(f"{mode} {by_mode[mode][name]['cpu_ms']:.1f}" for mode in MODES)
         )
 
-    previous = json.loads(FIGURES.read_text())["pages"] if FIGURES.exists() else {}
+    previous = json.loads(figures_file.read_text())["pages"] if figures_file.exists() else {}
     flagged = compare(results, previous)
     print("\n".join(flagged) if flagged else "no page more than 15 % slower than last time")
     if not args.no_save:
-        FIGURES.parent.mkdir(exist_ok=True)
+        figures_file.parent.mkdir(exist_ok=True)
         record = {
             "seconds": args.seconds,
             "connections": args.connections,
@@ -336,7 +391,7 @@ def main():
             "preview_cpu_ratio": round(preview_cpu, 2),
             "pages": results,
         }
-        FIGURES.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
+        figures_file.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
     return 1 if flagged else 0
 
 

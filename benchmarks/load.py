@@ -355,11 +355,12 @@ def main():
             figures["p50_ms"],
             figures["p99_ms"],
             figures["cpu_ms"],
-            f"1/{1 / share:.0f}" if share < 0.5 else f"{share:.2f}",
+            f"1/{1 / share:.0f}" if 0 < share < 0.5 else f"{share:.2f}",
             figures["errors"],
         )
     # How many times slower the preview is: by rate, and by CPU per request.
-    preview = uncached[PREVIEWED]["req_s"] / uncached[PREVIEW]["req_s"]
+    # A preview that finished no request in the time (a busy machine) has no ratio: nan.
+    preview = uncached[PREVIEWED]["req_s"] / (uncached[PREVIEW]["req_s"] or float("nan"))
     preview_cpu = uncached[PREVIEW]["cpu_ms"] / uncached[PREVIEWED]["cpu_ms"]
     print(
         f"editor's preview vs the public uncached plan page: {preview:.2f}x slower by rate, "

@@ -29,7 +29,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def site_config(upstreams, media: Path, certificate: Path, key: Path, http_port, https_port):
+def site_config(upstreams, media, static, certificate, key, http_port, https_port):
     """The committed site, with these app servers, folders and ports."""
     site = CONFIG.read_text(encoding="utf-8")
     servers = "".join(f"    server {address};\n" for address in upstreams)
@@ -38,6 +38,7 @@ def site_config(upstreams, media: Path, certificate: Path, key: Path, http_port,
     )
     assert found == 1, "no upstream naestved_lup with server lines"
     site = site.replace(f"{INSTALL_PATH}/media/", f"{media}/")
+    site = site.replace(f"{INSTALL_PATH}/static/", f"{static}/")
     site = site.replace("/etc/ssl/certs/lup.naestved.dk.pem", str(certificate))
     site = site.replace("/etc/ssl/private/lup.naestved.dk.key", str(key))
     site = site.replace("listen 80;", f"listen 127.0.0.1:{http_port};")
@@ -46,8 +47,9 @@ def site_config(upstreams, media: Path, certificate: Path, key: Path, http_port,
 
 
 @contextmanager
-def running(folder: Path, upstreams, media: Path, https_port=None):
-    """nginx in front of `upstreams` ("127.0.0.1:port", …): yields its HTTPS address (on
+def running(folder: Path, upstreams, media: Path, https_port=None, static=ROOT / "static"):
+    """nginx in front of `upstreams` ("127.0.0.1:port", …), serving the uploads in `media` and
+    the collected files in `static` (STATIC_ROOT's default): yields its HTTPS address (on
     `https_port`, or a free port). The access log is folder / "access.log"."""
     folder.mkdir(parents=True, exist_ok=True)
     certificate, key = folder / "cert.pem", folder / "key.pem"
@@ -57,7 +59,7 @@ def running(folder: Path, upstreams, media: Path, https_port=None):
         check=True, capture_output=True,
     )  # fmt: skip
     http_port, https_port = free_port(), https_port or free_port()
-    site = site_config(upstreams, media, certificate, key, http_port, https_port)
+    site = site_config(upstreams, media, static, certificate, key, http_port, https_port)
     (folder / "site.conf").write_text(site, encoding="utf-8")
     # Run by root, nginx's workers would be www-data, which cannot read the caller's folders.
     user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""

@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from contextlib import ExitStack
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -185,7 +186,13 @@ def site(database, tmp_path_factory):
         servers = [stack.enter_context(gunicorn(env, folder / f"gunicorn-{n}.log")) for n in (1, 2)]
         upstreams = [urlsplit(server.base).netloc for server in servers]
         base = stack.enter_context(
-            nginx.running(folder / "nginx", upstreams, folder / "media", https_port=https_port)
+            nginx.running(
+                folder / "nginx",
+                upstreams,
+                folder / "media",
+                https_port=https_port,
+                static=folder / "static",
+            )
         )
         yield Site(base, folder / "nginx", env, upstreams)
 
@@ -197,6 +204,17 @@ def test_nginx_sends_requests_to_each_app_server_in_turn(site):
 
     servers = [server for *_, server in site.last(4)]
     assert set(servers) == set(site.servers) and servers == servers[:2] * 2
+
+
+def test_nginx_serves_the_collected_static_files_itself_for_a_year(site):
+    manifest = json.loads(Path(site.env["STATIC_ROOT"], "staticfiles.json").read_text())
+    stylesheet = "/static/" + manifest["paths"]["css/site.css"]
+
+    answer = site.visitor().get(stylesheet)
+
+    assert answer.status == 200
+    assert answer.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert site.last(1) == [("GET", stylesheet, 200, "-")]  # no app server was asked
 
 
 def test_a_publish_through_one_server_is_seen_through_the_other_at_once(site):

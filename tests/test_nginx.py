@@ -29,6 +29,8 @@ def test_media_is_served_from_media_root_and_documents_are_not():
     text = CONFIG.read_text(encoding="utf-8")
     # MEDIA_ROOT is BASE_DIR / "media" (cms/settings/base.py), BASE_DIR the install path.
     assert f"alias {INSTALL_PATH}/media/;" in location_block(text, "/media/")
+    # STATIC_ROOT is BASE_DIR / "static" too.
+    assert f"alias {INSTALL_PATH}/static/;" in location_block(text, "/static/")
     assert "return 404;" in location_block(text, "/media/documents/")
     assert f"WorkingDirectory={INSTALL_PATH}" in (ROOT / "docs" / "deploy.md").read_text()
 

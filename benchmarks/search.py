@@ -140,14 +140,22 @@ def publish_first(size):
     from wagtail.models import Page
 
     from plan_pages.models import ProjectPage
+    from search import listing
 
     ids = list(ProjectPage.objects.order_by("pk").values_list("pk", flat=True))
     last = ids[min(size, len(ids)) - 1]
     projects = Page.objects.filter(pk__in=ProjectPage.objects.values("pk"))
     changed = projects.filter(pk__lte=last, live=False).update(live=True)
     changed += projects.filter(pk__gt=last, live=True).update(live=False)
+    if changed:
+        # The search's copy of what it lists (search.listing): an editor's unpublishing
+        # updates it through signals, these bulk updates send none.
+        listing.refresh()
     if changed and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            # The search's table compacted: flipping tens of thousands of its rows at once
+            # leaves as many dead ones for its scans to read past, which a site never does.
+            cursor.execute("VACUUM FULL search_projectdocument")
             cursor.execute("VACUUM ANALYZE")
 
 

@@ -10,7 +10,8 @@ depend on the number of projects.
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import and_, or_
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
@@ -159,38 +160,66 @@ class ProjectSearch:
             ids = (project.pk for project in results)
         return list(dict.fromkeys(ids))
 
-    def flags(self):
-        """For each facet, whether a project passes that facet's active filter (true where
-        none is active): columns of the one query that finds the results and counts."""
+    def conditions(self, listed=False):
+        """For each facet, the condition its active filter sets (None where none is active),
+        on the project pages or, with `listed`, on the search's narrow rows of them (see
+        `run`)."""
         query = self.query
         area_ids = [area.pk for area in self.areas if area.slug in query.areas]
-        conditions = {
-            "goal": Q(pk__in=projects_with_goals(query.goals)) if query.goals else None,
+        if not query.goals:
+            goal = None
+        elif listed:
+            goal = Q(goals__overlap=list(query.goals))
+        else:
+            goal = Q(pk__in=projects_with_goals(query.goals))
+        return {
+            "goal": goal,
             "area": Q(plan_id__in=area_ids) if query.areas else None,
             "status": Q(status__in=query.statuses) if query.statuses else None,
         }
-        return {
+
+    def counted(self, conditions):
+        """Only the projects that are a result or count in some facet: those that pass every
+        active filter but (at most) the one of a facet shown. Two goals and an area: the
+        projects with one of the goals or in the area, not every project."""
+        active = {facet: condition for facet, condition in conditions.items() if condition}
+        needs = {frozenset(active)} | {frozenset(active) - {facet} for facet in self.facets()}
+        if frozenset() in needs:
+            return Q()
+        # Passing the filters of a smaller set is enough for a larger one's rows too.
+        least = [need for need in needs if not any(other < need for other in needs)]
+        return reduce(
+            or_, (reduce(and_, (active[facet] for facet in sorted(need))) for need in least)
+        )
+
+    def results_and_counts(self, projects, listed=False):
+        """The ids of the results (newest first) and, for each facet, the projects per value
+        given every *other* active filter: one query over the matching projects, which the
+        database finds once (a common table expression) and counts four ways. With `listed`,
+        `projects` are the search's narrow rows (`page_id`, `plan_id`, `status`, `published`,
+        `goals`), and the goals are counted from their array."""
+        conditions = self.conditions(listed)
+        flags = {
             f"in_{facet}": (
                 Value(True) if condition is None else ExpressionWrapper(condition, BooleanField())
             )
             for facet, condition in conditions.items()
         }
-
-    def results_and_counts(self, projects):
-        """The ids of the results (newest first) and, for each facet, the projects per value
-        given every *other* active filter: one query over the matching projects, which the
-        database finds once (a common table expression) and counts four ways."""
-        flags = self.flags()
+        fields = (
+            ("page_id", "plan_id", "status", "published", "goals")
+            if listed
+            else ("pk", "plan_id", "status", "first_published_at")
+        )
         base = (
-            projects.order_by()
+            projects.filter(self.counted(conditions))
+            .order_by()
             .annotate(**flags)
-            .values_list("pk", "plan_id", "status", "first_published_at", *flags)
+            .values_list(*fields, *flags)
         )
         try:
             sql, params = base.query.sql_with_params()
         except EmptyResultSet:  # no project can match (no word found, say)
             return [], {facet: {} for facet in self.facets()}
-        goals = ProjectGoal._meta.db_table
         parts = [
             "SELECT 'result', CAST(id AS TEXT), ROW_NUMBER() OVER (ORDER BY published DESC, id) "
             "FROM base WHERE in_goal AND in_area AND in_status"
@@ -205,14 +234,22 @@ class ProjectSearch:
                 "SELECT 'area', CAST(plan_id AS TEXT), COUNT(*) FROM base "
                 "WHERE in_goal AND in_status GROUP BY plan_id"
             )
-        if "goal" in self.facets():
+        if "goal" in self.facets() and listed:
+            # Each goal is once in a project's array (search.listing).
+            parts.append(
+                "SELECT 'goal', CAST(tag.goal AS TEXT), COUNT(*) "
+                "FROM base CROSS JOIN LATERAL UNNEST(base.goals) AS tag (goal) "
+                "WHERE in_area AND in_status GROUP BY tag.goal"
+            )
+        elif "goal" in self.facets():
             # A project has each goal once, but DISTINCT keeps a count honest if it had not.
             parts.append(
                 "SELECT 'goal', CAST(tag.goal AS TEXT), COUNT(DISTINCT base.id) FROM base "
-                f"JOIN {goals} tag ON tag.page_id = base.id "
+                f"JOIN {ProjectGoal._meta.db_table} tag ON tag.page_id = base.id "
                 "WHERE in_area AND in_status GROUP BY tag.goal"
             )
-        columns = "id, plan_id, status, published, in_goal, in_area, in_status"
+        columns = ["id", "plan_id", "status", "published", *(["goals"] if listed else [])]
+        columns = ", ".join([*columns, *flags])
         with connection.cursor() as cursor:
             cursor.execute(f"WITH base ({columns}) AS ({sql}) " + " UNION ALL ".join(parts), params)
             rows = cursor.fetchall()
@@ -230,6 +267,9 @@ class ProjectSearch:
         return [pk for _, pk in sorted(results)], counts
 
     def run(self):
+        backend = get_search_backend()
+        if hasattr(backend, "listed_projects"):
+            return self.run_listed(backend)
         subquery = self.matching_subquery()
         matching_ids = self.matching_ids() if subquery is None else subquery
         projects = self.projects
@@ -241,6 +281,21 @@ class ProjectSearch:
             ranked = matching_ids if subquery is None else self.matching_ids(among=result_ids)
             kept = set(result_ids)
             result_ids = [pk for pk in ranked if pk in kept]
+        return self.outcome(result_ids, facets)
+
+    def run_listed(self, backend):
+        """PostgreSQL: the projects, their words and what they are filtered by in one narrow
+        table kept for the search (`search.listing`), so neither the words nor the counts
+        join the page table; only the results are ranked."""
+        rows = backend.listed_projects(self.locale, self.plan, self.goal, self.words)
+        if self.query.text and not self.words:
+            rows = rows.none()
+        result_ids, facets = self.results_and_counts(rows, listed=True)
+        if self.query.text and self.query.sort == "relevance" and result_ids:
+            result_ids = backend.rank_projects(result_ids, self.words)
+        return self.outcome(result_ids, facets)
+
+    def outcome(self, result_ids, facets):
         page = Paginator(result_ids, RESULTS_PER_PAGE).get_page(self.query.page)
         by_id = ProjectPage.for_listing(ProjectPage.objects.filter(pk__in=page.object_list))
         by_id = {project.pk: project for project in by_id}

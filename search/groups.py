@@ -6,8 +6,8 @@ the citizens' meetings, and sorts them into groups. Pages of apps this one does 
 information pages of `home`, which sits beside `search`) fall into "Pages".
 
 The number of queries is fixed: one for the (at most MAX_CANDIDATES) best matching pages, one
-for their types, one per type found (a handful at most, each with the fields a result shows),
-one for the matching ideas and one to load them; none per result.
+to load them (each page row joined with its type's own, for the fields a result shows), one
+for the matching ideas and one to load them; none per result.
 """
 
 from dataclasses import dataclass, field
@@ -90,22 +90,56 @@ def other_page_types() -> list[int]:
     ]
 
 
-def load_for_results(ids) -> dict:
-    """The pages of `ids`, each as its own type with only the fields a result shows (not
-    their texts and stream fields): one query for their types and one per type found."""
-    types = Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id")
-    by_type = {}
-    for pk, content_type in types:
-        by_type.setdefault(content_type, []).append(pk)
-    by_id = {}
-    for content_type, pks in by_type.items():
-        model = ContentType.objects.get_for_id(content_type).model_class()
-        if model is None:  # a page type whose app has been removed
+def child_path(model) -> str:
+    """The lookup from a page row to its row of `model`'s own table (e.g. "localareaplanpage")."""
+    names = []
+    while model is not Page:
+        names.insert(0, model._meta.model_name)
+        model = next(iter(model._meta.parents))
+    return "__".join(names)
+
+
+def result_columns(model) -> dict:
+    """Where each field a result of `model` shows is read from, starting at the page row:
+    {field's attribute name: lookup}."""
+    names = {field.name for field in model._meta.concrete_fields}
+    columns = {}
+    for name in RESULT_FIELDS:
+        if name not in names:
             continue
-        names = {field.name for field in model._meta.concrete_fields}
-        fields = [name for name in RESULT_FIELDS if name in names]
-        by_id.update((page.pk, page) for page in model.objects.filter(pk__in=pks).only(*fields))
-    return by_id
+        field = model._meta.get_field(name)
+        owner = field.model._meta.concrete_model
+        prefix = "" if owner is Page else f"{child_path(owner)}__"
+        columns[field.attname] = f"{prefix}{field.name}"
+    return columns
+
+
+def load_for_results(ids) -> tuple[dict, dict]:
+    """The pages of `ids`, each as its own type with only the fields a result shows (not
+    their texts and stream fields), and the titles of the areas they belong to: one query,
+    the page rows joined with each type's own table."""
+    models = [
+        model
+        for model in get_page_models()
+        if not issubclass(model, ProjectPage) and not model._meta.abstract
+    ]
+    columns = {model: result_columns(model) for model in models}
+    lookups = {lookup for model_columns in columns.values() for lookup in model_columns.values()}
+    titles = {lookup + "__title" for lookup in lookups if lookup.split("__")[-1] == "plan"}
+    rows = Page.objects.filter(pk__in=ids).values("pk", "content_type_id", *lookups, *titles)
+    by_id, plan_titles = {}, {}
+    for row in rows:
+        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
+        if model not in columns:  # a page type whose app has been removed
+            continue
+        fields = {attname: row[lookup] for attname, lookup in columns[model].items()}
+        page = model(id=row["pk"], **fields)
+        page.pk = row["pk"]  # a page type's own key, its link to the page row
+        page._state.adding, page._state.db = False, rows.db
+        by_id[page.pk] = page
+        if fields.get("plan_id"):
+            plan_titles[fields["plan_id"]] = row[columns[model]["plan_id"] + "__title"]
+    return by_id, plan_titles
 
 
 def names_a_place(plan, query_words) -> bool:
@@ -164,13 +198,8 @@ def grouped_results(text: str, locale) -> list[ResultGroup]:
     groups = {key: ResultGroup(key) for key in GROUPS}
     pages = Page.objects.live().public().filter(locale=locale, content_type__in=other_page_types())
     ids = ranked_ids(pages, phrase)[:MAX_CANDIDATES]
-    by_id = load_for_results(ids)
+    by_id, plan_titles = load_for_results(ids)
     found = [by_id[pk] for pk in ids if pk in by_id]
-    plan_titles = dict(
-        LocalAreaPlanPage.objects.filter(
-            pk__in={getattr(page, "plan_id", None) for page in found}
-        ).values_list("pk", "title")
-    )
     for page in order(found, query_words, locale.language_code):
         group = groups[GROUP_OF_TYPE.get(type(page), "pages")]
         if len(group.results) < MAX_PER_GROUP:

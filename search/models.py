@@ -1,5 +1,6 @@
 """The stored words of each project, for the project search on PostgreSQL (search/postgresql.py)."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
@@ -21,6 +22,16 @@ class ProjectDocument(models.Model):
         db_constraint=False,
     )
     document = SearchVectorField()
+    # What the project search filters and counts by, copied from the page, its project row
+    # and its goal tags whenever one of them changes (`search.listing.refresh`), so that the
+    # search and its facet counts read this one narrow table, not the page table.
+    # `listed`: live and not under a view restriction.
+    listed = models.BooleanField(default=False, db_default=False)
+    locale_id = models.IntegerField(null=True)
+    plan_id = models.IntegerField(null=True)
+    status = models.CharField(max_length=20, blank=True, db_default="")
+    published = models.DateTimeField(null=True)
+    goals = ArrayField(models.SmallIntegerField(), null=True)
 
     class Meta:
         db_table = "search_projectdocument"

@@ -28,6 +28,7 @@ from modelsearch.query import PlainText
 
 from plan_pages.models import ProjectPage
 
+from . import listing
 from .backends import active_language, config_for_object
 from .models import ProjectDocument
 from .wordforms import algorithm, query_forms
@@ -73,6 +74,9 @@ class LanguageIndex(PostgresIndex):
                 """,
                 [ContentType.objects.get_for_model(ProjectPage).pk, list(ids)],
             )
+        # A row new here (after `update_index` emptied the table, say) needs its listing
+        # columns too.
+        listing.refresh(ids=ids)
 
 
 class LanguageQueryCompiler(PostgresSearchQueryCompiler):
@@ -114,6 +118,32 @@ class LanguageSearchBackend(PostgresSearchBackend):
     def matching_projects(self, words):
         """The ids of the projects whose words match, as a subquery over the GIN index."""
         return ProjectDocument.objects.filter(document=self.project_query(words)).values("page_id")
+
+    def listed_projects(self, locale, plan=None, goal=None, words=""):
+        """The listed projects of a language (within a plan, for a goal, holding the words),
+        as rows of the narrow table kept for the search (`search.listing`): their
+        `page_id`, `plan_id`, `status`, `published` and `goals`."""
+        rows = ProjectDocument.objects.filter(listed=True, locale_id=locale.pk)
+        if plan is not None:
+            rows = rows.filter(plan_id=plan.pk)
+        if goal is not None:
+            rows = rows.filter(goals__contains=[goal])
+        if words:
+            rows = rows.filter(document=self.project_query(words))
+        return rows
+
+    def rank_projects(self, ids, words) -> list[int]:
+        """The projects `ids`, each holding the words, best first (as `ranked_ids` ranks
+        them): their stored words found by page id, not by the words again."""
+        found = (
+            ProjectDocument.objects.filter(page_id__in=ids)
+            .annotate(
+                rank=SearchRank(F("document"), self.project_query(words), weights=RANK_WEIGHTS)
+            )
+            .order_by("-rank", "-page_id")
+            .values_list("page_id", flat=True)
+        )
+        return list(found)
 
     def ranked_ids(self, queryset, words) -> list[int]:
         """The ids of the objects of `queryset` that hold every word, best first. Projects are

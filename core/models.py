@@ -91,7 +91,10 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """Wagtail's (the restrictions on this page and its ancestors, an alias's on its
-        source page) in one query: Wagtail's reads the ancestors first, on every page view."""
+        source page) in one query: Wagtail's reads the ancestors first, on every page view.
+        None at all for a page routed to with its section found public (`specific_page`)."""
+        if getattr(self, "in_private_section", True) is False and not self.alias_of_id:
+            return PageViewRestriction.objects.none()
         steplen = self.steplen
         ancestor_paths = [self.path[:end] for end in range(steplen, len(self.path), steplen)]
         ancestors = Page.objects.filter(path__in=ancestor_paths)
@@ -304,12 +307,18 @@ PLAIN_ROUTES = (Page.route, BasePage.route)
 
 def specific_page(page):
     """`page.specific`, with the relations its type names in `route_select_related` fetched in
-    the same query."""
+    the same query, and whether it is in a private section (`in_private_section`), so that a
+    public page's view restrictions need no query of their own."""
     page_class = page.specific_class
-    related = getattr(page_class, "route_select_related", ())
-    if not related or isinstance(page, page_class):
+    if page_class is None or isinstance(page, page_class):
         return page.specific
-    found = page_class._base_manager.select_related(*related).filter(pk=page.pk).first()
+    related = getattr(page_class, "route_select_related", ())
+    found = (
+        page_class._base_manager.select_related(*related)
+        .annotate(in_private_section=in_private_section())
+        .filter(pk=page.pk)
+        .first()
+    )
     if found is None:
         raise Http404
     return found

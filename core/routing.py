@@ -10,13 +10,16 @@ the slug, live or not; the last page only if live; a page type with a route of i
 routable page) gets the rest of the path.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.db.models import Q
 from django.http import Http404
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
-from .models import PLAIN_ROUTES, specific_page
+from .models import PLAIN_ROUTES, routed_pages, specific_page, without_restrictions_if_public
 
 
 def route_for_request(request, path):
@@ -33,12 +36,12 @@ def route_for_request(request, path):
 
 def route(request, root, slugs):
     locale_id = Locale.get_active().pk
-    wanted = Q(pk__in=[])
+    if not slugs:
+        return front_page(root, locale_id).route(request, [])
+    wanted = [Q(depth=root.depth + level, slug=slug) for level, slug in enumerate(slugs, start=1)]
     if root.locale_id != locale_id:
-        wanted |= Q(translation_key=root.translation_key, locale_id=locale_id, live=True)
-    for level, slug in enumerate(slugs, start=1):
-        wanted |= Q(depth=root.depth + level, slug=slug)
-    candidates = list(Page.objects.filter(wanted)) if slugs or root.locale_id != locale_id else []
+        wanted.append(Q(translation_key=root.translation_key, locale_id=locale_id, live=True))
+    candidates = list(Page.objects.filter(reduce(or_, wanted)))
     page = next((found for found in candidates if found.depth == root.depth), root)
     for level, slug in enumerate(slugs):
         if routes_itself(page, slugs[level:]):
@@ -56,6 +59,19 @@ def route(request, root, slugs):
         if page is None:
             raise Http404
     return specific_page(page).route(request, [])
+
+
+def front_page(root, locale_id):
+    """The site's root page in the active locale if that translation is live, else the root
+    itself: its specific page, in one query."""
+    if root.locale_id != locale_id and root.specific_class is not None:
+        translations = routed_pages(root.specific_class).filter(
+            translation_key=root.translation_key, locale_id=locale_id, live=True
+        )
+        translation = translations.first()
+        if translation is not None:
+            return without_restrictions_if_public(translation)
+    return specific_page(root)
 
 
 def routes_itself(page, slugs):

@@ -203,17 +203,25 @@ class PlanRollUp:
 NEXT_MILESTONES = 5
 
 
+def tree_order(page):
+    return page.path
+
+
 def with_milestones(queryset):
     return queryset.prefetch_related(
         Prefetch("milestones", queryset=Milestone.objects.select_related("image", "document"))
     )
 
 
-def plan_roll_up(plan, today=None) -> PlanRollUp:
+def plan_projects(plan):
+    """The plan's live public projects with their milestones, by title (the map's numbering)."""
+    return with_milestones(ProjectPage.objects.live().public().filter(plan=plan)).order_by("title")
+
+
+def plan_roll_up(plan, today=None, projects=None) -> PlanRollUp:
+    """The plan's progress; `projects` are `plan_projects(plan)` if the caller has them."""
     today = today or timezone.localdate()
-    projects = list(
-        with_milestones(ProjectPage.objects.live().public().filter(plan=plan)).order_by("path")
-    )
+    projects = sorted(plan_projects(plan) if projects is None else projects, key=tree_order)
     counts = {status: 0 for status in ProjectStatus}
     for project in projects:
         counts[ProjectStatus(project.status)] += 1

@@ -35,7 +35,10 @@ def route_for_request(request, path):
 
 
 def route(request, root, slugs):
-    locale_id = Locale.get_active().pk
+    try:
+        locale_id = Locale.get_active().pk
+    except (LookupError, Locale.DoesNotExist):  # as Wagtail's `.localized`: the root's own
+        locale_id = root.locale_id
     if not slugs:
         return front_page(root, locale_id).route(request, [])
     wanted = [Q(depth=root.depth + level, slug=slug) for level, slug in enumerate(slugs, start=1)]

@@ -22,7 +22,7 @@ TARGET = 12
 # The English pages count one more than the Danish: the contact details in English.
 OVER_TARGET = {
     "LocalAreaPlanPage": 23,  # its roll-up, map, listing, phases, steps, year wheel, meetings...
-    "SDGGoalPage": 15,  # its listing, areas' counts and map
+    "SDGGoalPage": 14,  # its listing, areas' counts and map
     "ProjectPage": 14,  # its goals, milestones, history, news, village goals, groups and tags
 }
 SEARCH_BUDGET = 19  # the English search asks more than the Danish

@@ -89,6 +89,12 @@ class BasePage(Page):
                 return specific_page(page).route(request, remaining)
         raise Http404  # not reached: the last level returns
 
+    @classmethod
+    def routed_pages(cls, pages):
+        """`pages` of this type as a request routed to one reads it: with the relations in
+        `route_select_related`; a type may add what its own view reads."""
+        return pages.select_related(*cls.route_select_related)
+
     def get_view_restrictions(self):
         """Wagtail's (the restrictions on this page and its ancestors, an alias's on its
         source page) in one query: Wagtail's reads the ancestors first, on every page view."""
@@ -304,12 +310,27 @@ PLAIN_ROUTES = (Page.route, BasePage.route)
 
 def specific_page(page):
     """`page.specific`, with the relations its type names in `route_select_related` fetched in
-    the same query."""
+    the same query, and whether it is in a private section (`in_private_section`)."""
     page_class = page.specific_class
-    related = getattr(page_class, "route_select_related", ())
-    if not related or isinstance(page, page_class):
+    if page_class is None or isinstance(page, page_class):
         return page.specific
-    found = page_class._base_manager.select_related(*related).filter(pk=page.pk).first()
+    found = routed_pages(page_class).filter(pk=page.pk).first()
     if found is None:
         raise Http404
-    return found
+    return without_restrictions_if_public(found)
+
+
+def without_restrictions_if_public(page):
+    """`page`, read by `routed_pages`, answering Wagtail's check of its view restrictions
+    (before every page view) without a query when its section is public: for every page type,
+    also those whose `get_view_restrictions` is Wagtail's own (two queries)."""
+    if not page.in_private_section and not page.alias_of_id:
+        page.get_view_restrictions = PageViewRestriction.objects.none
+    return page
+
+
+def routed_pages(page_class):
+    """Pages of `page_class` as `specific_page` reads them."""
+    pages = page_class._base_manager.annotate(in_private_section=in_private_section())
+    routed = getattr(page_class, "routed_pages", None)
+    return routed(pages) if routed else pages

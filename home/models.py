@@ -16,7 +16,7 @@ from core.blocks import BodyBlock
 from core.models import BasePage, PagePicture
 from participation.meetings import next_meetings
 from plan_pages.finder import MAX_QUERY, all_place_names, plans_named
-from plan_pages.maps import area_places, municipality_outline
+from plan_pages.maps import area_places, municipality_outline, with_area_colours
 from plan_pages.models import BlupPhase, LocalAreaPlanPage, ProjectPage
 from sdg.goals import goals
 from sdg.tagging import goal_counts
@@ -60,7 +60,7 @@ class HomePage(RoutablePageMixin, PagePicture, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["plans"] = plans = list(self.plans())
+        context["plans"] = plans = list(with_area_colours(self.plans()))
         context.update(self.map_context(plans, request))
         context["featured_projects"] = self.featured_in_own_language()
         context["next_meetings"] = next_meetings(self.locale_id)

@@ -2,6 +2,7 @@
 
 `places` draws them; this says what is drawn: names, addresses, numbers and colours."""
 
+from django.db.models import Func, IntegerField, OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from places.models import MapSettings
@@ -14,6 +15,31 @@ def area_name(plan) -> str:
     if plan.concluded_on:
         return _("%(area)s (concluded)") % {"area": plan.title}
     return plan.title
+
+
+class CountDistinct(Func):
+    """COUNT(DISTINCT …) as a plain function: in a subquery, with no GROUP BY to make."""
+
+    function = "COUNT"
+    template = "%(function)s(DISTINCT %(expressions)s)"
+    output_field = IntegerField()
+
+
+def with_area_colours(plans):
+    """`plans` (a queryset) each with its colour as `area_colours` gives it, in the same query:
+    the number of areas whose translation key sorts before its own."""
+    from .models import LocalAreaPlanPage
+
+    before = LocalAreaPlanPage.objects.filter(translation_key__lt=OuterRef("translation_key"))
+    rank = before.order_by().annotate(areas=CountDistinct("translation_key")).values("areas")
+    return plans.annotate(area_rank=Subquery(rank, output_field=IntegerField()))
+
+
+def area_colour(plan, colours):
+    rank = getattr(plan, "area_rank", None)
+    if rank is not None:
+        return str(rank % AREA_COLOURS)
+    return colours.get(plan.translation_key, "0")
 
 
 def area_colours() -> dict:
@@ -30,13 +56,14 @@ def area_colours() -> dict:
 def area_places(plans, request=None) -> list[Place]:
     """The areas of the plans that have one, each in its own colour (grey once concluded)."""
     plans = [plan for plan in plans if plan.area]
-    colours = area_colours() if plans else {}
+    ranked = all(getattr(plan, "area_rank", None) is not None for plan in plans)
+    colours = area_colours() if plans and not ranked else {}
     return [
         Place(
             name=area_name(plan),
             url=plan.get_url(request),
             geometry=plan.area,
-            colour="concluded" if plan.concluded_on else colours.get(plan.translation_key, "0"),
+            colour="concluded" if plan.concluded_on else area_colour(plan, colours),
         )
         for plan in plans
     ]

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -126,6 +126,7 @@ class ProjectStatus(models.TextChoices):
 
 
 class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
+    route_select_related = ("image",)
     villages = models.CharField(
         _("villages and parishes"), max_length=255, help_text=_("For example: Glumsø, Bavelse.")
     )
@@ -317,21 +318,29 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
 
     def get_context(self, request, *args, **kwargs):
         from .listing import ProjectSearch
-        from .progress import plan_roll_up
+        from .progress import plan_projects, plan_roll_up
 
+        if self.is_blup:  # the template reads the phases twice
+            prefetch_related_objects([self], "phases")
         context = super().get_context(request, *args, **kwargs)
         context["outcome"] = ProjectSearch.from_params(request.GET, self.locale, plan=self).run()
-        context["roll_up"] = plan_roll_up(self)
-        context.update(self.map_context(request))
+        # The roll-up and the map show the same projects: read once for both.
+        projects = list(plan_projects(self))
+        context["roll_up"] = plan_roll_up(self, projects=projects)
+        context.update(self.map_context(request, projects))
         return context
 
-    def map_context(self, request) -> dict:
-        """The area with its placed projects, numbered as in the list under the map."""
+    @classmethod
+    def routed_pages(cls, pages):
+        from .maps import with_area_colours
+
+        return with_area_colours(super().routed_pages(pages))  # the area's colour on the map
+
+    def map_context(self, request, projects) -> dict:
+        """The area with its placed projects (`projects` by title), numbered as in the list
+        under the map."""
         from .maps import area_places, municipality_outline, project_places
 
-        projects = (
-            ProjectPage.objects.live().public().child_of(self).filter(site__isnull=False)
-        ).order_by("title")
         sites = project_places(projects, request)
         area = [replace(place, url="") for place in area_places([self], request)]
         return {
@@ -719,7 +728,14 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         """The milestones as done, next and later (`progress.Timeline`)."""
         from .progress import Timeline
 
-        return Timeline.of(self.milestones.select_related("image", "document"))
+        prefetch_related_objects([self], self.milestones_with_files())  # none if fetched
+        return Timeline.of(self.milestones.all())
+
+    @staticmethod
+    def milestones_with_files():
+        return Prefetch(
+            "milestones", queryset=Milestone.objects.select_related("image", "document")
+        )
 
     def status_history(self):
         from .progress import StatusStep
@@ -729,8 +745,9 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
     LATEST_UPDATES = 3
 
     def get_context(self, request, *args, **kwargs):
-        # Its goals are read by the page's head (schema.org) and its body: fetched once.
-        prefetch_related_objects([self], "goal_tags")
+        # Its goals and milestones are read by the page's head (schema.org, the progress) and
+        # its body (the tags, the progress bar, the timeline): fetched once.
+        prefetch_related_objects([self], "goal_tags", self.milestones_with_files())
         context = super().get_context(request, *args, **kwargs)
         context["timeline"] = self.timeline()
         context["status_history"] = self.status_history()
@@ -989,7 +1006,7 @@ class LocalCouncil(models.Model):
         return self.group.name
 
 
-class AnnualReportPage(CouncilPermissions, RoutablePageMixin, BasePage):
+class AnnualReportPage(RoutablePageMixin, UnderPlanPage):
     """A plan's årsrapport for one year: the council's foreword, and figures from the plan.
 
     The figures are not stored: `plan_pages.annual_report.annual_figures` computes them from
@@ -1025,10 +1042,6 @@ class AnnualReportPage(CouncilPermissions, RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("annual report")
-
-    @cached_property
-    def plan(self):
-        return LocalAreaPlanPage.objects.parent_of(self).first()
 
     def share_description(self):
         return self.search_description or self.foreword

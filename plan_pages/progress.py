@@ -14,7 +14,8 @@ history of many projects is read in one query (`histories`).
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import LocalAreaPlanPage, Milestone, ProjectPage, ProjectStatus, StatusChange
@@ -203,17 +204,25 @@ class PlanRollUp:
 NEXT_MILESTONES = 5
 
 
+def tree_order(page):
+    return page.path
+
+
 def with_milestones(queryset):
     return queryset.prefetch_related(
         Prefetch("milestones", queryset=Milestone.objects.select_related("image", "document"))
     )
 
 
-def plan_roll_up(plan, today=None) -> PlanRollUp:
+def plan_projects(plan):
+    """The plan's live public projects with their milestones, by title (the map's numbering)."""
+    return with_milestones(ProjectPage.objects.live().public().filter(plan=plan)).order_by("title")
+
+
+def plan_roll_up(plan, today=None, projects=None) -> PlanRollUp:
+    """The plan's progress; `projects` are `plan_projects(plan)` if the caller has them."""
     today = today or timezone.localdate()
-    projects = list(
-        with_milestones(ProjectPage.objects.live().public().filter(plan=plan)).order_by("path")
-    )
+    projects = sorted(plan_projects(plan) if projects is None else projects, key=tree_order)
     counts = {status: 0 for status in ProjectStatus}
     for project in projects:
         counts[ProjectStatus(project.status)] += 1
@@ -263,18 +272,25 @@ class AreaCount:
 
 def goal_counts_per_area(goal_number: int, locale) -> list[AreaCount]:
     """For a UN goal's page: per area, how many published projects work on the goal and how
-    many of them are completed, in two queries however many areas and projects."""
-    rows = list(
+    many of them are completed, in one query however many areas and projects."""
+    working = (
         ProjectPage.objects.live()
         .public()
-        .filter(locale=locale, goal_tags__goal=goal_number, plan__isnull=False)
-        .values("plan_id")
-        .annotate(
-            projects=Count("pk", distinct=True),
-            done=Count("pk", filter=Q(status=ProjectStatus.COMPLETED), distinct=True),
-        )
-        .order_by()
+        .filter(locale=locale, goal_tags__goal=goal_number, plan=OuterRef("pk"))
     )
-    plans = LocalAreaPlanPage.objects.in_bulk([row["plan_id"] for row in rows])
-    counts = [AreaCount(plans[row["plan_id"]], row["projects"], row["done"]) for row in rows]
+    plans = (
+        LocalAreaPlanPage.objects.filter(locale=locale)
+        .annotate(
+            projects=number_of(working),
+            done=number_of(working.filter(status=ProjectStatus.COMPLETED)),
+        )
+        .filter(projects__gt=0)
+    )
+    counts = [AreaCount(plan, plan.projects, plan.done) for plan in plans]
     return sorted(counts, key=lambda count: count.plan.title)
+
+
+def number_of(projects):
+    """How many `projects` there are (of the plan they are filtered by), as a subquery."""
+    counted = projects.order_by().values("plan").annotate(n=Count("pk", distinct=True))
+    return Coalesce(Subquery(counted.values("n")), 0)

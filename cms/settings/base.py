@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "core.middleware.MalformedFormMiddleware",
     "cms.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.routing.PageRouteMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from core.locales import known_locales
-from core.models import ContactSettings
+from core.models import ContactDetails, ContactSettings
 from core.plugins import contributions
 
 register = template.Library()
@@ -56,12 +56,14 @@ def front_page(request, locale_id):
 class ChromePages:
     """The pages every page's chrome shows, read in one query: the page's ancestors (the
     breadcrumbs), its translations (the language switcher), the site's front page in each
-    language and the front pages' children shown in menus (the main navigation)."""
+    language, the front pages' children shown in menus (the main navigation) and the footer's
+    privacy page in each language."""
 
     ancestors: list = field(default_factory=list)
     translations: dict = field(default_factory=dict)  # {locale id: live page}
     fronts: dict = field(default_factory=dict)  # {locale id: front page}
     menu_children: list = field(default_factory=list)  # every front page's, in tree order
+    privacy: dict = field(default_factory=dict)  # {locale id: live privacy page}
 
 
 def chrome_pages(request, page):
@@ -83,6 +85,9 @@ def chrome_pages(request, page):
         ancestor_paths = [page.path[:end] for end in range(steplen, len(page.path), steplen)]
         wanted |= Q(path__in=ancestor_paths, depth__gt=1, live=True)
         wanted |= Q(translation_key=page.translation_key, live=True)
+    privacy = ContactSettings.for_request(request).privacy_page
+    if privacy is not None:
+        wanted |= Q(translation_key=privacy.translation_key, live=True)
     chrome = ChromePages()
     for found in Page.objects.filter(wanted).order_by("path"):
         if found.depth == root.depth and found.translation_key == root.translation_key:
@@ -94,19 +99,10 @@ def chrome_pages(request, page):
                 chrome.ancestors.append(found)
             if found.translation_key == page.translation_key and found.live:
                 chrome.translations[found.locale_id] = found
+        if privacy is not None and found.translation_key == privacy.translation_key:
+            chrome.privacy[found.locale_id] = found
     memo[key] = chrome
     return chrome
-
-
-def in_locale(instance, locale_id):
-    """`instance` in the locale with id `locale_id`, else `instance` itself: Wagtail's
-    `.localized` (a page's translation only if live) without looking the locale up again."""
-    if instance.locale_id == locale_id:
-        return instance
-    translation = instance.get_translation_or_none(locale_id)
-    if translation is None or not getattr(translation, "live", True):
-        return instance
-    return translation
 
 
 @register.simple_tag(takes_context=True)
@@ -149,8 +145,20 @@ def site_contact(context):
     request = context["request"]
     if not hasattr(request, "_site_contact"):
         contact = ContactSettings.for_request(request).contact
-        request._site_contact = in_locale(contact, response_locale_id(context)) if contact else None
+        request._site_contact = contact and contact_in_locale(contact, response_locale_id(context))
     return request._site_contact
+
+
+def contact_in_locale(contact, locale_id):
+    """`contact` in the locale with id `locale_id` if translated, else `contact`, with its share
+    image in the same query (the settings' own query brings the untranslated one's)."""
+    if contact.locale_id == locale_id:
+        return contact
+    translations = ContactDetails.objects.select_related("share_image")
+    translation = translations.filter(
+        translation_key=contact.translation_key, locale_id=locale_id
+    ).first()
+    return translation or contact
 
 
 @register.simple_tag(takes_context=True)
@@ -208,7 +216,10 @@ def footer_links(context):
         url = f"{reverse('was')}?{urlencode({'lang': get_language()})}"
         links.append({"title": _("Accessibility statement"), "url": url})
     if site_settings.privacy_page_id:
-        privacy = in_locale(site_settings.privacy_page, response_locale_id(context))
+        privacy = site_settings.privacy_page
+        chrome = chrome_pages(request, context.get("page"))
+        if chrome is not None:  # its live translation, else itself (as `.localized`)
+            privacy = chrome.privacy.get(response_locale_id(context), privacy)
         if privacy.live:
             links.append({"title": privacy.title, "url": privacy.get_url(request)})
     return links

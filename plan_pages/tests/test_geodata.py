@@ -15,7 +15,7 @@ import pytest
 from shapely.geometry import shape
 
 from places.geometry import DENMARK, SITE_TYPES, read_geometry
-from plan_pages.maps import area_places
+from plan_pages.maps import area_places, with_area_colours
 from plan_pages.models import LocalAreaPlanPage, ProjectPage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 from sdg.models import SDGGoalPage
@@ -259,6 +259,15 @@ def test_an_area_has_the_same_colour_in_danish_and_english(site, locale_en):
     assert colours_da["Glumsø"] == colours_en["Glumsø and around"]
     assert colours_da["Tybjerg"] == colours_en["Tybjerg and around"]
     assert colours_da["Glumsø"] != colours_da["Tybjerg"]
+
+
+def test_an_area_has_the_same_colour_read_with_its_plan_as_looked_up_apart(site, locale_en):
+    translate(site["tybjerg"], locale_en, "Tybjerg and around")
+    plans = LocalAreaPlanPage.objects.order_by("title")
+    looked_up = {p.url: p.colour for p in area_places(list(plans))}
+    read_with = {p.url: p.colour for p in area_places(list(with_area_colours(plans)))}
+    assert read_with == looked_up
+    assert len(set(read_with.values())) > 1
 
 
 def test_a_goal_page_shows_its_placed_projects_on_a_map_beside_their_list(client, site):

@@ -19,18 +19,11 @@ pytestmark = pytest.mark.django_db
 
 TARGET = 12
 # Page types still above the target: their count today, never to grow (lower them as they fall).
-# The English pages count: the maps' colours (one query for every area's rank), the overview's
-# next meetings and the maps on goal pages each added one.
+# The English pages count one more than the Danish: the contact details in English.
 OVER_TARGET = {
-    "LocalAreaPlanPage": 29,
-    "ProjectPage": 20,
-    "SDGGoalPage": 21,
-    "AnnualReportPage": 18,
-    "HomePage": 17,
-    "ProjectUpdatePage": 15,
-    "MeetingPage": 17,
-    "SDGIndexPage": 14,
-    "SurveyPage": 16,
+    "LocalAreaPlanPage": 23,  # its roll-up, map, listing, phases, steps, year wheel, meetings...
+    "SDGGoalPage": 14,  # its listing, areas' counts and map
+    "ProjectPage": 14,  # its goals, milestones, history, news, village goals, groups and tags
 }
 SEARCH_BUDGET = 16  # the English search asks more than the Danish (14)
 

@@ -1,0 +1,118 @@
+"""Route a page request in as few queries as its depth allows: none for the pages on the path.
+
+Wagtail's `Page.route_for_request` reads the site's root page in the active language, its
+specific page, then each level's page and its specific page (our `BasePage.route` reads the
+levels in one query). Here the root's translation and every page that could be on the path are
+read in one query, and only the page that answers gets its specific page: the site, the path,
+the page, three queries for any page in any language. The rules are Wagtail's: the root in the
+active language if that translation is live, else the root itself; each level the child with
+the slug, live or not; the last page only if live; a page type with a route of its own (a
+routable page) gets the rest of the path.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from django.http import Http404
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Locale, Page, Site
+
+from .models import PLAIN_ROUTES, routed_pages, specific_page, without_restrictions_if_public
+
+
+def route_for_request(request, path):
+    """Wagtail's route result (page, args, kwargs) for `path`, or None where Wagtail's is."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    slugs = [component for component in path.split("/") if component]
+    try:
+        return route(request, site.root_page, slugs)
+    except Http404:
+        return None
+
+
+def route(request, root, slugs):
+    try:
+        locale_id = Locale.get_active().pk
+    except (LookupError, Locale.DoesNotExist):  # as Wagtail's `.localized`: the root's own
+        locale_id = root.locale_id
+    if not slugs:
+        return front_page(root, locale_id).route(request, [])
+    wanted = [Q(depth=root.depth + level, slug=slug) for level, slug in enumerate(slugs, start=1)]
+    if root.locale_id != locale_id:
+        wanted.append(Q(translation_key=root.translation_key, locale_id=locale_id, live=True))
+    candidates = list(Page.objects.filter(reduce(or_, wanted)))
+    page = next((found for found in candidates if found.depth == root.depth), root)
+    for level, slug in enumerate(slugs):
+        if routes_itself(page, slugs[level:]):
+            return specific_page(page).route(request, slugs[level:])
+        page = next(
+            (
+                found
+                for found in candidates
+                if found.depth == page.depth + 1
+                and found.slug == slug
+                and found.path.startswith(page.path)
+            ),
+            None,
+        )
+        if page is None:
+            raise Http404
+    return specific_page(page).route(request, [])
+
+
+def front_page(root, locale_id):
+    """The site's root page in the active locale if that translation is live, else the root
+    itself: its specific page, in one query."""
+    if root.locale_id != locale_id and root.specific_class is not None:
+        translations = routed_pages(root.specific_class).filter(
+            translation_key=root.translation_key, locale_id=locale_id, live=True
+        )
+        translation = translations.first()
+        if translation is not None:
+            return without_restrictions_if_public(translation)
+    return specific_page(root)
+
+
+def routes_itself(page, slugs):
+    """Whether `page`'s type answers `slugs` itself rather than handing them to its children:
+    a type with a route of its own, except a routable page none of whose routes match (which
+    hands them on as Wagtail's pages do)."""
+    page_class = page.specific_class
+    if page_class is None:
+        return True
+    if page_class.route in PLAIN_ROUTES:
+        return False
+    if not issubclass(page_class, RoutablePageMixin):
+        return True
+    if super(RoutablePageMixin, page_class).route not in PLAIN_ROUTES:
+        return True
+    if not page.live:
+        return False
+    try:
+        page_class.get_resolver().resolve("/" + "".join(f"{slug}/" for slug in slugs))
+    except Http404:
+        return False
+    return True
+
+
+class PageRouteMiddleware:
+    """Route requests for Wagtail's page view with `route_for_request`, before Wagtail does:
+    Wagtail's view takes the route it finds on the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.views import serve
+
+        if view_func is serve and not hasattr(request, "_wagtail_route_for_request"):
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            request._wagtail_route_for_request = route_for_request(request, path)
+        return None

@@ -12,6 +12,7 @@ import time
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.utils.functional import cached_property
 
 GENERATION_KEY = "page-cache-generation"
 # What public pages read from the address: the search and listing filters (plan_pages.listing:
@@ -41,3 +42,32 @@ def has_personal_cookie(request) -> bool:
 
 def has_only_known_parameters(request) -> bool:
     return set(request.GET) <= CACHED_QUERY_PARAMETERS
+
+
+class Deferred:
+    """A page's context value worked out when it is first read, once: a page whose body comes
+    from the fragment cache never asks the queries of what the body shows.
+
+    A template calls it (Django calls a callable variable) and gets the value; code reading an
+    attribute (a test's `response.context["outcome"].total`) gets the value's.
+    """
+
+    def __init__(self, compute):
+        self.compute = compute
+
+    @cached_property
+    def value(self):
+        return self.compute()
+
+    def __call__(self):
+        return self.value
+
+    def __getattr__(self, name):
+        return getattr(self.value, name)
+
+
+def deferred_items(compute, keys) -> dict:
+    """{key: Deferred} for each of `keys` of the dict `compute` returns: several context values
+    worked out together (a map's places, outline and bounds), the first read doing it for all."""
+    together = Deferred(compute)
+    return {key: Deferred(lambda key=key: together.value[key]) for key in keys}

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
+from core.content_cache import Deferred, deferred_items
 from core.models import BasePage, PagePicture
 from participation.meetings import next_meetings
 from plan_pages.finder import MAX_QUERY, all_place_names, plans_named
@@ -22,6 +23,9 @@ from sdg.goals import goals
 from sdg.tagging import goal_counts
 
 from .forms import HomePageForm
+
+# What the overview's map_context gives its template.
+MAP_CONTEXT_KEYS = ("map_places", "map_outline", "map_fit", "place_names")
 
 
 class HomePage(RoutablePageMixin, PagePicture, BasePage):
@@ -60,18 +64,24 @@ class HomePage(RoutablePageMixin, PagePicture, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["plans"] = plans = list(with_area_colours(self.plans()))
-        context.update(self.map_context(plans, request))
-        context["featured_projects"] = self.featured_in_own_language()
-        context["next_meetings"] = next_meetings(self.locale_id)
+        # Deferred: a body from the fragment cache reads none of them.
+        context["plans"] = plans = Deferred(lambda: list(with_area_colours(self.plans())))
+        context.update(
+            deferred_items(lambda: self.map_context(plans.value, request), MAP_CONTEXT_KEYS)
+        )
+        context["featured_projects"] = Deferred(self.featured_in_own_language)
+        context["next_meetings"] = Deferred(lambda: next_meetings(self.locale_id))
         context["blup_phases"] = BlupPhase.choices
-        counts = goal_counts(self.locale_id)
-        context["goal_counts"] = [(goal, counts.get(n, 0)) for n, goal in goals().items()]
-        context["max_goal_count"] = max(counts.values(), default=0) or 1
+        counts = Deferred(lambda: goal_counts(self.locale_id))
+        context["goal_counts"] = Deferred(
+            lambda: [(goal, counts.value.get(n, 0)) for n, goal in goals().items()]
+        )
+        context["max_goal_count"] = Deferred(lambda: max(counts.value.values(), default=0) or 1)
         return context
 
     def map_context(self, plans, request) -> dict:
-        """The areas on the map, and every place name for "find my area"'s suggestions."""
+        """MAP_CONTEXT_KEYS: the areas on the map, and every place name for "find my area"'s
+        suggestions."""
         outline = municipality_outline(request)
         places = area_places(plans, request)
         return {

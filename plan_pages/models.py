@@ -26,6 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
+from core.content_cache import Deferred, deferred_items
 from core.localize import TranslatableWordsField, TranslatableWordsPanel
 from core.metadata import image_url, without_empty
 from core.models import BasePage, PagePicture, SummaryPage
@@ -123,6 +124,10 @@ class ProjectStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     COMPLETED = "completed", _("Completed")
     PAUSED = "paused", _("Paused")
+
+
+# What a plan page's map_context gives its template.
+MAP_CONTEXT_KEYS = ("map_places", "map_sites", "map_outline", "map_fit")
 
 
 class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
@@ -323,11 +328,16 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
         if self.is_blup:  # the template reads the phases twice
             prefetch_related_objects([self], "phases")
         context = super().get_context(request, *args, **kwargs)
-        context["outcome"] = ProjectSearch.from_params(request.GET, self.locale, plan=self).run()
+        # Deferred: a body from the fragment cache reads none of them.
+        context["outcome"] = Deferred(
+            lambda: ProjectSearch.from_params(request.GET, self.locale, plan=self).run()
+        )
         # The roll-up and the map show the same projects: read once for both.
-        projects = list(plan_projects(self))
-        context["roll_up"] = plan_roll_up(self, projects=projects)
-        context.update(self.map_context(request, projects))
+        projects = Deferred(lambda: list(plan_projects(self)))
+        context["roll_up"] = Deferred(lambda: plan_roll_up(self, projects=projects.value))
+        context.update(
+            deferred_items(lambda: self.map_context(request, projects.value), MAP_CONTEXT_KEYS)
+        )
         return context
 
     @classmethod
@@ -337,8 +347,8 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
         return with_area_colours(super().routed_pages(pages))  # the area's colour on the map
 
     def map_context(self, request, projects) -> dict:
-        """The area with its placed projects (`projects` by title), numbered as in the list
-        under the map."""
+        """MAP_CONTEXT_KEYS: the area with its placed projects (`projects` by title), numbered
+        as in the list under the map."""
         from .maps import area_places, municipality_outline, project_places
 
         sites = project_places(projects, request)
@@ -749,9 +759,12 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         # its body (the tags, the progress bar, the timeline): fetched once.
         prefetch_related_objects([self], "goal_tags", self.milestones_with_files())
         context = super().get_context(request, *args, **kwargs)
-        context["timeline"] = self.timeline()
-        context["status_history"] = self.status_history()
-        context["latest_updates"] = list(self.published_updates()[: self.LATEST_UPDATES])
+        # Deferred: a body from the fragment cache reads none of them.
+        context["timeline"] = Deferred(self.timeline)
+        context["status_history"] = Deferred(self.status_history)
+        context["latest_updates"] = Deferred(
+            lambda: list(self.published_updates()[: self.LATEST_UPDATES])
+        )
         return context
 
     def published_updates(self):

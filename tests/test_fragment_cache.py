@@ -75,6 +75,30 @@ def test_the_second_visit_renders_from_fragments_with_fewer_queries(
     assert second_html == first_html
 
 
+# What each page's view works out only when its body is rendered (core.content_cache.Deferred):
+# tables that a body from the fragment cache must not be read for.
+DEFERRED_TABLES = {
+    "overview": ("plan_pages_projectpage", "plan_pages_projectgoal", "participation_meetingpage"),
+    "plan": ("plan_pages_projectpage", "plan_pages_projectgoal", "plan_pages_milestone"),
+    # Its goals and milestones are read for the <head> too, with the page.
+    "project": ("plan_pages_statuschange", "plan_pages_projectupdatepage"),
+}
+
+
+@pytest.mark.parametrize("page", DEFERRED_TABLES)
+def test_a_body_from_the_fragment_cache_asks_none_of_its_own_queries(
+    client, fragments, home_page, project, page
+):
+    url = {"overview": home_page, "plan": project.get_parent(), "project": project}[page].url
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+
+    tables = [f'"{table}"' for table in DEFERRED_TABLES[page]]
+    assert not [query["sql"] for query in queries if any(t in query["sql"] for t in tables)]
+
+
 def test_publishing_a_plan_shows_the_change_at_once(client, fragments, plan):
     client.get(plan.url)
     publish(plan, title="Glumsø og omegn")

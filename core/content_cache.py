@@ -49,7 +49,8 @@ class Deferred:
     from the fragment cache never asks the queries of what the body shows.
 
     A template calls it (Django calls a callable variable) and gets the value; code reading an
-    attribute (a test's `response.context["outcome"].total`) gets the value's.
+    attribute, an item, its length or its items (a test's `response.context["outcome"].total`)
+    gets the value's.
     """
 
     def __init__(self, compute):
@@ -63,7 +64,23 @@ class Deferred:
         return self.value
 
     def __getattr__(self, name):
+        # Python's own look-ups (copy's __setstate__, say) and a half-built copy's own
+        # attributes are never the value's.
+        if name.startswith("__") or name in ("compute", "value"):
+            raise AttributeError(name)
         return getattr(self.value, name)
+
+    def __getitem__(self, key):
+        return self.value[key]
+
+    def __iter__(self):
+        return iter(self.value)
+
+    def __len__(self):
+        return len(self.value)
+
+    def __bool__(self):
+        return bool(self.value)
 
 
 def deferred_items(compute, keys) -> dict:

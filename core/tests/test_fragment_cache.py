@@ -1,6 +1,7 @@
 """The `{% fragment %}` tag (core/templatetags/fragment_cache.py): what it keys on, and whom it
 never serves from the cache. Its use on the site's pages: tests/test_fragment_cache.py."""
 
+import copy
 from types import SimpleNamespace
 
 from django.contrib.auth.models import AnonymousUser
@@ -11,7 +12,7 @@ from django.utils import translation
 
 import pytest
 
-from core.content_cache import invalidate
+from core.content_cache import Deferred, deferred_items, invalidate
 
 TEMPLATE = Template(
     '{% load fragment_cache %}{% fragment "sample" page request.GET %}{{ renders.next }}'
@@ -130,3 +131,23 @@ def test_a_personal_request_neither_reads_nor_writes_the_cache(fragments, person
     cache.clear()
     render(personal(visitor()), renders)
     assert render(visitor(), renders) == "4"  # not written
+
+
+def test_a_deferred_value_is_worked_out_once_when_first_read_and_reads_as_its_value():
+    computed = []
+    value = Deferred(lambda: computed.append("once") or ["Glumsø", "Tybjerg"])
+    shared = deferred_items(lambda: computed.append("map") or {"a": 1, "b": 2}, ["a", "b"])
+    assert computed == []  # nothing until read
+
+    template = Template("{% for name in areas %}{{ name }} {% endfor %}{{ a }}{{ b }}")
+    html = template.render(Context({"areas": value, **shared}))
+
+    assert html == "Glumsø Tybjerg 12"
+    assert (list(value), len(value), value[1], value.count("Glumsø")) == (
+        ["Glumsø", "Tybjerg"],
+        2,
+        "Tybjerg",
+        1,
+    )
+    assert computed == ["once", "map"]
+    assert copy.copy(value).value == ["Glumsø", "Tybjerg"]

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.content_cache import deferred_items
 from plan_pages.models import ProjectPage
 
 from .forms import RATE_LIMITED_MESSAGE, is_rate_limited, private
@@ -106,7 +107,8 @@ def serve_meeting(meeting, request):
         waiting=source_meeting(meeting)
         .registrations.filter(status=RegistrationStatus.WAITING)
         .exists(),
-        **meeting_outcomes(meeting),
+        # Deferred: the part of the page they are in may come from the fragment cache.
+        **deferred_items(lambda: meeting_outcomes(meeting), ("collected_ideas", "formed_groups")),
     )
     response = TemplateResponse(request, meeting.get_template(request), context, status=status)
     return private(response) if meeting.registration else response

@@ -1092,7 +1092,8 @@ class AnnualReportPage(RoutablePageMixin, UnderPlanPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(plan=self.plan, figures=self.figures)
+        # Deferred: a body from the fragment cache reads none of the year's figures.
+        context.update(plan=self.plan, figures=Deferred(lambda: self.figures))
         return context
 
     @path("pdf/", name="pdf")

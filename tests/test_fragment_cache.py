@@ -13,7 +13,12 @@ import pytest
 
 from core.models import ContactDetails, ContactSettings
 from core.tests.database import make_locale_en
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
+from participation.tests.factories import MeetingPageFactory
+from plan_pages.tests.factories import (
+    AnnualReportPageFactory,
+    LocalAreaPlanPageFactory,
+    ProjectPageFactory,
+)
 from tests.test_cache_failure import CLOSED_REDIS
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +87,8 @@ DEFERRED_TABLES = {
     "plan": ("plan_pages_projectpage", "plan_pages_projectgoal", "plan_pages_milestone"),
     # Its goals and milestones are read for the <head> too, with the page.
     "project": ("plan_pages_statuschange", "plan_pages_projectupdatepage"),
+    "annual report": ("plan_pages_projectpage", "plan_pages_statuschange"),
+    "meeting": ("participation_idea", "participation_workinggroup"),
 }
 
 
@@ -89,7 +96,15 @@ DEFERRED_TABLES = {
 def test_a_body_from_the_fragment_cache_asks_none_of_its_own_queries(
     client, fragments, home_page, project, page
 ):
-    url = {"overview": home_page, "plan": project.get_parent(), "project": project}[page].url
+    plan = project.get_parent()
+    pages = {
+        "overview": lambda: home_page,
+        "plan": lambda: plan,
+        "project": lambda: project,
+        "annual report": lambda: AnnualReportPageFactory(parent=plan, plan=plan.specific),
+        "meeting": lambda: MeetingPageFactory(parent=plan, plan=plan.specific),
+    }
+    url = pages[page]().url
     client.get(url)
 
     with CaptureQueriesContext(connection) as queries:

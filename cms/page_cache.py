@@ -38,7 +38,7 @@ def is_cacheable_request(request) -> bool:
         request.method in ("GET", "HEAD")
         and not has_personal_cookie(request)
         and not request.path.startswith(UNCACHED_PREFIXES)
-        and has_only_known_parameters(request)
+        and has_only_known_parameters(request.GET)
     )
 
 

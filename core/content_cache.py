@@ -40,8 +40,9 @@ def has_personal_cookie(request) -> bool:
     return any(name in request.COOKIES for name in PERSONAL_COOKIES)
 
 
-def has_only_known_parameters(request) -> bool:
-    return set(request.GET) <= CACHED_QUERY_PARAMETERS
+def has_only_known_parameters(params) -> bool:
+    """Whether the query parameters `params` (a QueryDict) are all ones that pages read."""
+    return set(params) <= CACHED_QUERY_PARAMETERS
 
 
 class Deferred:

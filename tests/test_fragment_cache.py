@@ -16,8 +16,6 @@ from core.tests.database import make_locale_en
 from participation.tests.factories import MeetingPageFactory
 from plan_pages.tests.factories import (
     AnnualReportPageFactory,
-    LocalAreaPlanPageFactory,
-    ProjectPageFactory,
 )
 from tests.test_cache_failure import CLOSED_REDIS
 
@@ -32,20 +30,6 @@ def fragments(settings, home_page):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def plan(home_page):
-    plan = LocalAreaPlanPageFactory(parent=home_page, title="Glumsø")
-    plan.save_revision().publish()
-    return plan
-
-
-@pytest.fixture
-def project(plan):
-    project = ProjectPageFactory(parent=plan, title="Legepladsen")
-    project.save_revision().publish()
-    return project
 
 
 def fragment_entries():

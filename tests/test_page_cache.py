@@ -9,8 +9,6 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
-
 pytestmark = pytest.mark.django_db
 
 
@@ -23,20 +21,6 @@ def page_cache(settings, home_page):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def plan(home_page):
-    plan = LocalAreaPlanPageFactory(parent=home_page, title="Glumsø")
-    plan.save_revision().publish()
-    return plan
-
-
-@pytest.fixture
-def project(plan):
-    project = ProjectPageFactory(parent=plan, title="Legepladsen")
-    project.save_revision().publish()
-    return project
 
 
 def cached_entries():

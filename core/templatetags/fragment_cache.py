@@ -22,7 +22,7 @@ from django.http import QueryDict
 from django.templatetags.cache import CacheNode
 from django.utils.translation import get_language
 
-from core.content_cache import CACHED_QUERY_PARAMETERS, generation, has_personal_cookie
+from core.content_cache import generation, has_only_known_parameters, has_personal_cookie
 
 register = template.Library()
 
@@ -44,12 +44,19 @@ def key_part(value):
     if value is None:
         return None
     if isinstance(value, QueryDict):
-        if not set(value) <= CACHED_QUERY_PARAMETERS:
+        if not has_only_known_parameters(value):
             return None
         return urlencode(sorted((name, item) for name in value for item in value.getlist(name)))
     if hasattr(value, "latest_revision_id"):  # a page: a new revision is new content
         return f"page:{value.pk}:{value.latest_revision_id}"
     return str(value)
+
+
+def request_generation(request) -> int:
+    """The content generation, read from the cache once per request, not once per fragment."""
+    if not hasattr(request, "_content_generation"):
+        request._content_generation = generation()
+    return request._content_generation
 
 
 class FragmentNode(CacheNode):
@@ -72,7 +79,7 @@ class FragmentNode(CacheNode):
         parts = [key_part(part.resolve(context, ignore_failures=True)) for part in self.parts]
         if None in parts:
             return self.nodelist.render(context)
-        key = [generation(), get_language(), request.get_host(), *parts]
+        key = [request_generation(request), get_language(), request.get_host(), *parts]
         with context.push(
             fragment_cache_key=key, fragment_cache_seconds=settings.FRAGMENT_CACHE_SECONDS
         ):

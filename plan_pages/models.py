@@ -668,10 +668,23 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
     class Meta:
         verbose_name = _("project")
 
+    # What a project card (and a feed item, and a map of found projects) never reads: the
+    # project's body, and its plan's texts and outline, which are long (the outline a polygon
+    # to parse for every project listed).
+    UNLISTED_FIELDS = (
+        "body",
+        "how_to_take_part",
+        *(f"plan__{name}" for name in ("body", "vision", "area", "place_names", "summary")),
+    )
+
     @classmethod
     def for_listing(cls, queryset):
         """What a project card needs, in a fixed number of queries however many projects."""
-        return queryset.select_related("plan", "image").prefetch_related("goal_tags")
+        return (
+            queryset.select_related("plan")
+            .defer(*cls.UNLISTED_FIELDS)
+            .prefetch_related("goal_tags")
+        )
 
     def keep_tag_words_in_step(self):
         """The Danish page's tags give the words to translate; a translation's (translated) words

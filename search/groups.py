@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
+from core.models import SitePageQuerySet
 from participation.models import Idea, SurveyPage
 from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectPage
 from sdg.models import SDGGoalPage, SDGIndexPage
@@ -196,7 +197,9 @@ def grouped_results(text: str, locale) -> list[ResultGroup]:
         return []
     phrase = " ".join(query_words)
     groups = {key: ResultGroup(key) for key in GROUPS}
-    pages = Page.objects.live().public().filter(locale=locale, content_type__in=other_page_types())
+    # The site's `public()`: the view restrictions as a subquery, not a query of their own.
+    pages = SitePageQuerySet(Page).live().public()
+    pages = pages.filter(locale=locale, content_type__in=other_page_types())
     ids = ranked_ids(pages, phrase)[:MAX_CANDIDATES]
     by_id, plan_titles = load_for_results(ids)
     found = [by_id[pk] for pk in ids if pk in by_id]

@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
@@ -111,6 +111,19 @@ def test_the_projects_keep_their_filters_and_counts_beside_the_groups(client, sh
 def test_an_idea_of_an_unpublished_plan_is_not_shown(client, shared):
     Page.objects.filter(pk=shared["glumsoe"]).update(live=False)
     assert "participation" not in group_titles(search(client, {"q": "gynger"}))
+
+
+def test_an_area_under_a_view_restriction_is_found_with_none_of_its_pages_or_ideas(
+    client, shared
+):
+    found_before = group_titles(search(client, {"q": "legeplads"}))
+    assert "Spørgeskema om legepladsen" in found_before["participation"]
+
+    PageViewRestriction.objects.create(
+        page_id=shared["glumsoe"], restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert group_titles(search(client, {"q": "legeplads"})) == {}
 
 
 def test_other_languages_are_left_out(client, shared):

@@ -113,9 +113,7 @@ def test_an_idea_of_an_unpublished_plan_is_not_shown(client, shared):
     assert "participation" not in group_titles(search(client, {"q": "gynger"}))
 
 
-def test_an_area_under_a_view_restriction_is_found_with_none_of_its_pages_or_ideas(
-    client, shared
-):
+def test_an_area_under_a_view_restriction_is_found_with_none_of_its_pages_or_ideas(client, shared):
     found_before = group_titles(search(client, {"q": "legeplads"}))
     assert "Spørgeskema om legepladsen" in found_before["participation"]
 

@@ -83,7 +83,7 @@ def test_the_environment_cannot_change_the_tests_backends():
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    assert "whitenoise.middleware.WhiteNoiseMiddleware" not in test["MIDDLEWARE"]
+    assert "cms.static_files.StaticFilesMiddleware" not in test["MIDDLEWARE"]
 
 
 def test_the_environment_cannot_change_the_tests_other_settings():

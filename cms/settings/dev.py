@@ -9,4 +9,4 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 # Static files come from the app folders here; WhiteNoise serves the collected ones in production.
-MIDDLEWARE.remove("whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
+MIDDLEWARE.remove("cms.static_files.StaticFilesMiddleware")  # noqa: F405

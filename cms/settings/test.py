@@ -41,6 +41,6 @@ PERSONAL_DATA_RETENTION_DAYS = 180
 API_RATE = "120/min"
 
 # Static files come from the app folders here; WhiteNoise serves the collected ones in production.
-MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+MIDDLEWARE = [m for m in MIDDLEWARE if m != "cms.static_files.StaticFilesMiddleware"]  # noqa: F405
 FOLLOWING_CONFIRMATION_DAYS = 3
 FOLLOWING_INSTANT_WINDOW_MINUTES = 10

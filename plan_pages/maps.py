@@ -87,6 +87,10 @@ def municipality_outline(request):
     return MapSettings.for_request(request).outline if request else None
 
 
+# What `results_map` gives a template, when any of the projects is placed.
+RESULTS_MAP_KEYS = ("map_places", "map_sites", "map_outline", "map_fit", "map_unplaced")
+
+
 def results_map(projects, request) -> dict:
     """A page of found projects (a goal page's, the search's) on the municipality's map, for
     `components/projects_map.html`; nothing when none of them is placed."""

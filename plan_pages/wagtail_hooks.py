@@ -21,6 +21,7 @@ from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.views import report, snippets_api
 
+from core.content_cache import Deferred, deferred_items
 from core.locales import with_cached_locale
 from core.translation_buttons import TRANSLATE
 from sdg.models import SDGGoalPage
@@ -31,25 +32,35 @@ from .feeds import goal_feeds
 from .geodata import geodata_links
 from .guides import GUIDES, as_html, guide_text, guides_for
 from .listing import ProjectSearch
-from .maps import results_map
+from .maps import RESULTS_MAP_KEYS, results_map
 from .models import LocalAreaPlanPage, ProjectPage
 from .progress import goal_counts_per_area
 
 
 @hooks.register("sdg_goal_page_listing")
 def projects_working_on_goal(goal_page, request):
-    """On a goal page: its projects, filtered by area and status, with the search's code."""
+    """On a goal page: its projects, filtered by area and status, with the search's code.
+
+    Deferred: a listing from the fragment cache (goal_projects.html) reads none of them."""
     locale = with_cached_locale(goal_page).locale
-    search = ProjectSearch.from_params(request.GET, locale, goal=goal_page.number)
-    outcome = search.run()
+    outcome = Deferred(
+        lambda: ProjectSearch.from_params(request.GET, locale, goal=goal_page.number).run()
+    )
+
+    def found_on_map():
+        return dict.fromkeys(RESULTS_MAP_KEYS) | results_map(outcome.page.object_list, request)
+
     return render_to_string(
         "components/goal_projects.html",
         {
+            "goal_page": goal_page,
             "outcome": outcome,
             "form_id": "goal-projects",
             "feeds": goal_feeds(goal_page.number) + geodata_links(False, goal=goal_page.number),
-            "area_counts": goal_counts_per_area(goal_page.number, goal_page.locale),
-            **results_map(outcome.page.object_list, request),
+            "area_counts": Deferred(
+                lambda: goal_counts_per_area(goal_page.number, goal_page.locale)
+            ),
+            **deferred_items(found_on_map, RESULTS_MAP_KEYS),
         },
         request=request,
     )

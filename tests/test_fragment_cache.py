@@ -16,7 +16,10 @@ from core.tests.database import make_locale_en
 from participation.tests.factories import MeetingPageFactory
 from plan_pages.tests.factories import (
     AnnualReportPageFactory,
+    ProjectPageFactory,
 )
+from sdg.models import SDGGoalPage
+from sdg.pages import ensure_goal_pages
 from tests.test_cache_failure import CLOSED_REDIS
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +47,11 @@ def queries_of(client, url):
     return len(queries), response.content.decode()
 
 
+def goal_page(home_page, number):
+    ensure_goal_pages(home_page)
+    return SDGGoalPage.objects.get(number=number, locale=home_page.locale)
+
+
 def publish(page, **changes):
     page = page.specific
     for name, value in changes.items():
@@ -52,11 +60,16 @@ def publish(page, **changes):
     return page
 
 
-@pytest.mark.parametrize("page", ["plan", "project"])
+@pytest.mark.parametrize("page", ["plan", "project", "goal page"])
 def test_the_second_visit_renders_from_fragments_with_fewer_queries(
-    client, fragments, project, page
+    client, fragments, home_page, project, page
 ):
-    url = (project.get_parent() if page == "plan" else project).url
+    pages = {
+        "plan": project.get_parent,
+        "project": lambda: project,
+        "goal page": lambda: goal_page(home_page, number=11),
+    }
+    url = pages[page]().url
     first, first_html = queries_of(client, url)
     second, second_html = queries_of(client, url)
 
@@ -73,6 +86,8 @@ DEFERRED_TABLES = {
     "project": ("plan_pages_statuschange", "plan_pages_projectupdatepage"),
     "annual report": ("plan_pages_projectpage", "plan_pages_statuschange"),
     "meeting": ("participation_idea", "participation_workinggroup"),
+    # Its listing of projects, the areas' counts and the map come from plan_pages' hook.
+    "goal page": ("plan_pages_projectpage", "plan_pages_projectgoal", "search_projectdocument"),
 }
 
 
@@ -87,6 +102,7 @@ def test_a_body_from_the_fragment_cache_asks_none_of_its_own_queries(
         "project": lambda: project,
         "annual report": lambda: AnnualReportPageFactory(parent=plan, plan=plan.specific),
         "meeting": lambda: MeetingPageFactory(parent=plan, plan=plan.specific),
+        "goal page": lambda: goal_page(home_page, number=11),  # the project's goal
     }
     url = pages[page]().url
     client.get(url)
@@ -96,6 +112,17 @@ def test_a_body_from_the_fragment_cache_asks_none_of_its_own_queries(
 
     tables = [f'"{table}"' for table in DEFERRED_TABLES[page]]
     assert not [query["sql"] for query in queries if any(t in query["sql"] for t in tables)]
+
+
+def test_a_new_project_on_a_goal_shows_on_the_goal_page_at_once(
+    client, fragments, home_page, project
+):
+    url = goal_page(home_page, number=11).url
+    assert "Legepladsen" in client.get(url).content.decode()
+
+    ProjectPageFactory(parent=project.get_parent(), title="Bålhytten").save_revision().publish()
+
+    assert "Bålhytten" in client.get(url).content.decode()
 
 
 def test_publishing_a_plan_shows_the_change_at_once(client, fragments, plan):

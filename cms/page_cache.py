@@ -22,10 +22,10 @@ from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from core.content_cache import (
-    generation,
     has_only_known_parameters,
     has_personal_cookie,
     invalidate,
+    request_generation,
 )
 
 # The API answers JSON or, for a browser, HTML by the Accept header, which the key leaves out;
@@ -49,7 +49,7 @@ def cache_key(request) -> str:
     """
     params = [(name, value) for name in sorted(request.GET) for value in request.GET.getlist(name)]
     address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(params)}"
-    return f"page:{generation()}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"page:{request_generation(request)}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def is_cacheable_response(response) -> bool:

@@ -28,6 +28,14 @@ def generation() -> int:
     return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
 
 
+def request_generation(request) -> int:
+    """The generation, read from the cache once per request: a page the page cache missed
+    renders its fragments under the same number, without asking the cache again for each."""
+    if not hasattr(request, "_content_generation"):
+        request._content_generation = generation()
+    return request._content_generation
+
+
 def invalidate(**kwargs):
     """Forget every cached page and fragment (a signal receiver: it ignores the arguments)."""
     try:

@@ -87,17 +87,17 @@ def municipality_outline(request):
     return MapSettings.for_request(request).outline if request else None
 
 
-# What `results_map` gives a template, when any of the projects is placed.
+# What `results_map` gives a template.
 RESULTS_MAP_KEYS = ("map_places", "map_sites", "map_outline", "map_fit", "map_unplaced")
 
 
 def results_map(projects, request) -> dict:
     """A page of found projects (a goal page's, the search's) on the municipality's map, for
-    `components/projects_map.html`; nothing when none of them is placed."""
+    `components/projects_map.html`; every value empty when none of them is placed."""
     projects = list(projects)
     sites = project_places(projects, request)
     if not sites:
-        return {}
+        return dict.fromkeys(RESULTS_MAP_KEYS)
     outline = municipality_outline(request)
     return {
         "map_places": sites,

@@ -47,9 +47,6 @@ def projects_working_on_goal(goal_page, request):
         lambda: ProjectSearch.from_params(request.GET, locale, goal=goal_page.number).run()
     )
 
-    def found_on_map():
-        return dict.fromkeys(RESULTS_MAP_KEYS) | results_map(outcome.page.object_list, request)
-
     return render_to_string(
         "components/goal_projects.html",
         {
@@ -60,7 +57,9 @@ def projects_working_on_goal(goal_page, request):
             "area_counts": Deferred(
                 lambda: goal_counts_per_area(goal_page.number, goal_page.locale)
             ),
-            **deferred_items(found_on_map, RESULTS_MAP_KEYS),
+            **deferred_items(
+                lambda: results_map(outcome.page.object_list, request), RESULTS_MAP_KEYS
+            ),
         },
         request=request,
     )

@@ -22,7 +22,11 @@ from django.http import QueryDict
 from django.templatetags.cache import CacheNode
 from django.utils.translation import get_language
 
-from core.content_cache import generation, has_only_known_parameters, has_personal_cookie
+from core.content_cache import (
+    has_only_known_parameters,
+    has_personal_cookie,
+    request_generation,
+)
 
 register = template.Library()
 
@@ -50,13 +54,6 @@ def key_part(value):
     if hasattr(value, "latest_revision_id"):  # a page: a new revision is new content
         return f"page:{value.pk}:{value.latest_revision_id}"
     return str(value)
-
-
-def request_generation(request) -> int:
-    """The content generation, read from the cache once per request, not once per fragment."""
-    if not hasattr(request, "_content_generation"):
-        request._content_generation = generation()
-    return request._content_generation
 
 
 class FragmentNode(CacheNode):

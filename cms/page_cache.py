@@ -101,18 +101,20 @@ def forget_cached_pages_on_change():
     from django.db.models.signals import post_delete, post_save
 
     from wagtail.contrib.redirects.models import Redirect
+    from wagtail.contrib.settings.registry import registry as settings_registry
     from wagtail.images import get_image_model
     from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from core.models import ContactDetails, ContactSettings
+    from core.models import ContactDetails
 
-    # The template fragment cache (core.templatetags.fragment_cache) shares the generation.
+    # The template fragment cache (core.templatetags.fragment_cache) and the rows core.sites
+    # remembers share the generation.
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate, dispatch_uid="page-cache")
     # Pages show an image's alt text and renditions, and a replaced or deleted image takes its
-    # old renditions with it.
-    shown_on_pages = (Site, Redirect, ContactDetails, ContactSettings, PageViewRestriction)
+    # old renditions with it. Every registered setting (the contact's, the map's) is shown.
+    shown_on_pages = (Site, Redirect, ContactDetails, PageViewRestriction, *settings_registry)
     for model in (*shown_on_pages, get_image_model()):
         post_save.connect(invalidate, sender=model, dispatch_uid="page-cache")
         post_delete.connect(invalidate, sender=model, dispatch_uid="page-cache")

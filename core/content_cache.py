@@ -5,13 +5,18 @@ Every key of either cache holds the generation; `invalidate` (connected to every
 unpublish, move, delete, privacy, settings and image change by cms.page_cache) bumps it, so one
 change anywhere forgets every cached page and fragment at once, in every process that shares
 the cache. Nothing is deleted: the old entries are never asked for again and expire.
+
+`remembered` keeps rows every page reads (the site, its settings) in this process under the
+same generation, so they are read from the database once per change rather than once per page.
 """
 
+import pickle
 import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.functional import cached_property
 
 GENERATION_KEY = "page-cache-generation"
@@ -37,11 +42,53 @@ def request_generation(request) -> int:
 
 
 def invalidate(**kwargs):
-    """Forget every cached page and fragment (a signal receiver: it ignores the arguments)."""
+    """Forget every cached page, fragment and remembered row (a signal receiver: it ignores the
+    arguments)."""
+    next_generation()
+    # Signals are sent inside the change's transaction: a request between this and the commit
+    # reads the old rows under the new number and could keep them. The commit bumps it again.
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(next_generation)
+
+
+def next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+class GenerationMemo:
+    """Values kept in this process for as long as the content generation stays the same.
+
+    Each value is kept pickled and every reader gets a fresh copy: a model instance one request
+    changes or caches things on is never the one the next request is given. At most
+    `max_entries` values are kept (the keys may come from the address: a host name).
+    """
+
+    def __init__(self, max_entries=256):
+        self.max_entries = max_entries
+        self.generation = None
+        self.values = {}
+
+    def get(self, request, key, compute):
+        generation = request_generation(request)
+        if generation != self.generation or len(self.values) >= self.max_entries:
+            self.generation, self.values = generation, {}
+        if key not in self.values:
+            self.values[key] = pickle.dumps(compute(), pickle.HIGHEST_PROTOCOL)
+        return pickle.loads(self.values[key])
+
+
+_memo = GenerationMemo()
+
+
+def remembered(request, key, compute):
+    """What `compute()` returns, computed once per process and content generation for `key`.
+
+    Only for what the generation covers: rows whose every change `invalidate` is connected to.
+    """
+    return _memo.get(request, key, compute)
 
 
 def has_personal_cookie(request) -> bool:

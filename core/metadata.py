@@ -10,7 +10,7 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from wagtail.models import Site
+from core.sites import current_site
 
 # Inside <script>, "</script>" or "<!--" in a title would end or confuse the element; the
 # JSON stays the same JSON with these written as \u escapes (as Django's json_script does).
@@ -37,7 +37,7 @@ def served_root_url(request, site=None):
     with the default Site, so the demo's `localhost:80` record still serves 127.0.0.1:8000 or
     PORT=8080, and its pages must name the address they were served on.
     """
-    site = site or Site.find_for_request(request)
+    site = site or current_site(request)
     if site is not None:
         hostname, port = split_domain_port(request.get_host())
         if hostname == site.hostname.lower() and (not port or int(port) == site.port):

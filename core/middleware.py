@@ -11,6 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from core.metadata import served_root_url
+from core.sites import current_site
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ class ServedSiteMiddleware:
 def site_root_paths(request):
     """Wagtail's site root paths, the request's Site on the address it was served on."""
     paths = Site.get_site_root_paths()
-    site = Site.find_for_request(request)
+    site = current_site(request)
     if site is None:
         return paths
     root_url = served_root_url(request, site)

@@ -3,11 +3,11 @@
 Wagtail's `Page.route_for_request` reads the site's root page in the active language, its
 specific page, then each level's page and its specific page (our `BasePage.route` reads the
 levels in one query). Here the root's translation and every page that could be on the path are
-read in one query, and only the page that answers gets its specific page: the site, the path,
-the page, three queries for any page in any language. The rules are Wagtail's: the root in the
-active language if that translation is live, else the root itself; each level the child with
-the slug, live or not; the last page only if live; a page type with a route of its own (a
-routable page) gets the rest of the path.
+read in one query, and only the page that answers gets its specific page: the path and the
+page, two queries for any page in any language (the site is remembered: core.sites). The rules
+are Wagtail's: the root in the active language if that translation is live, else the root
+itself; each level the child with the slug, live or not; the last page only if live; a page
+type with a route of its own (a routable page) gets the rest of the path.
 """
 
 from functools import reduce
@@ -17,14 +17,15 @@ from django.db.models import Q
 from django.http import Http404
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from .models import PLAIN_ROUTES, routed_pages, specific_page, without_restrictions_if_public
+from .sites import current_site
 
 
 def route_for_request(request, path):
     """Wagtail's route result (page, args, kwargs) for `path`, or None where Wagtail's is."""
-    site = Site.find_for_request(request)
+    site = current_site(request)
     if site is None:
         return None
     slugs = [component for component in path.split("/") if component]

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from core.metadata import served_root_url
 
 from .models import ContactSettings
+from .sites import site_settings
 
 
 @require_GET
@@ -31,15 +32,15 @@ def was(request):
     statement page in the language `?lang=` names (the page the link was on), else in the
     visitor's language.
     """
-    site_settings = ContactSettings.for_request(request)
-    if site_settings.accessibility_statement_url:
-        return redirect(site_settings.accessibility_statement_url)
-    if site_settings.accessibility_statement:
+    contact_settings = site_settings(request, ContactSettings)
+    if contact_settings.accessibility_statement_url:
+        return redirect(contact_settings.accessibility_statement_url)
+    if contact_settings.accessibility_statement:
         language = request.GET.get("lang")
         if language not in dict(settings.LANGUAGES):
             language = translation.get_language()
         with translation.override(language):
-            return redirect(site_settings.accessibility_statement.localized.get_url(request))
+            return redirect(contact_settings.accessibility_statement.localized.get_url(request))
     raise Http404("No accessibility statement is set in the site settings.")
 
 

@@ -20,10 +20,11 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from core.metadata import absolute_url
 from core.plugins import contributions
+from core.sites import current_site
 from sdg.goals import goals
 from sdg.models import SDGGoalPage
 
@@ -174,7 +175,7 @@ class ProjectFeed(Feed):
         return _("Projects of the local development plans in Næstved Kommune.")
 
     def link(self, obj):
-        home = Site.find_for_request(self.request).root_page.localized
+        home = current_site(self.request).root_page.localized
         return home.get_full_url(self.request)
 
     def feed_url(self, obj):

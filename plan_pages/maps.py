@@ -5,6 +5,7 @@
 from django.db.models import Func, IntegerField, OuterRef, Subquery
 from django.utils.translation import gettext as _
 
+from core.sites import site_settings
 from places.models import MapSettings
 from places.svg import Place
 
@@ -84,7 +85,7 @@ def project_places(projects, request=None) -> list[Place]:
 
 
 def municipality_outline(request):
-    return MapSettings.for_request(request).outline if request else None
+    return site_settings(request, MapSettings).outline if request else None
 
 
 # What `results_map` gives a template.

@@ -15,11 +15,13 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
+from core.content_cache import remembered
 from core.locales import known_locales
 from core.models import ContactDetails, ContactSettings
 from core.plugins import contributions
+from core.sites import current_site, site_settings
 
 register = template.Library()
 
@@ -37,7 +39,7 @@ def response_locale_id(context):
 
 def front_page(request, locale_id):
     """The site's root page in the locale with id `locale_id`, if live."""
-    site = Site.find_for_request(request)
+    site = current_site(request)
     if site is None:
         return None
     root = site.root_page
@@ -73,7 +75,7 @@ def chrome_pages(request, page):
     memo = request.__dict__.setdefault("_chrome_pages", {})
     if key in memo:
         return memo[key]
-    site = Site.find_for_request(request)
+    site = current_site(request)
     if site is None:
         return None
     root = site.root_page
@@ -85,7 +87,7 @@ def chrome_pages(request, page):
         ancestor_paths = [page.path[:end] for end in range(steplen, len(page.path), steplen)]
         wanted |= Q(path__in=ancestor_paths, depth__gt=1, live=True)
         wanted |= Q(translation_key=page.translation_key, live=True)
-    privacy = ContactSettings.for_request(request).privacy_page
+    privacy = site_settings(request, ContactSettings).privacy_page
     if privacy is not None:
         wanted |= Q(translation_key=privacy.translation_key, live=True)
     chrome = ChromePages()
@@ -144,8 +146,12 @@ def site_contact(context):
     """The contact details in the language of the page, looked up once per request."""
     request = context["request"]
     if not hasattr(request, "_site_contact"):
-        contact = ContactSettings.for_request(request).contact
-        request._site_contact = contact and contact_in_locale(contact, response_locale_id(context))
+        contact = site_settings(request, ContactSettings).contact
+        if contact is not None:
+            locale_id = response_locale_id(context)
+            key = ("contact", contact.pk, locale_id)
+            contact = remembered(request, key, lambda: contact_in_locale(contact, locale_id))
+        request._site_contact = contact
     return request._site_contact
 
 
@@ -209,14 +215,14 @@ def footer_links(context):
     """The accessibility statement (always by /was, as Danish rules ask, in the page's language)
     and the privacy page."""
     request = context["request"]
-    site_settings = ContactSettings.for_request(request)
+    contact_settings = site_settings(request, ContactSettings)
     links = []
-    if site_settings.accessibility_statement_id or site_settings.accessibility_statement_url:
+    if contact_settings.accessibility_statement_id or contact_settings.accessibility_statement_url:
         # /was is one address for every language: the link says which the page is in.
         url = f"{reverse('was')}?{urlencode({'lang': get_language()})}"
         links.append({"title": _("Accessibility statement"), "url": url})
-    if site_settings.privacy_page_id:
-        privacy = site_settings.privacy_page
+    if contact_settings.privacy_page_id:
+        privacy = contact_settings.privacy_page
         chrome = chrome_pages(request, context.get("page"))
         if chrome is not None:  # its live translation, else itself (as `.localized`)
             privacy = chrome.privacy.get(response_locale_id(context), privacy)

@@ -25,14 +25,14 @@ def routed(path, language="da"):
     return result.page if result else None
 
 
-def test_a_page_deep_in_the_tree_is_routed_in_two_queries(site_root):
+def test_a_page_deep_in_the_tree_is_routed_in_one_query(site_root):
     deepest = page_under(page_under(page_under(site_root, "a"), "b"), "c")
-    routed("a/b/c/")  # fills what every later request shares (the page types)
+    routed("a/b/c/")  # fills what every later request shares (the page types, the site)
     with CaptureQueriesContext(connection) as queries:
         assert routed("a/b/c/") == deepest
-    # The site and the pages on the path: a plain Page is its own specific page (a page of a
-    # type of its own takes one query more, with its relations and privacy).
-    assert len(queries) == 2
+    # The pages on the path: a plain Page is its own specific page (a page of a type of its own
+    # takes one query more, with its relations and privacy).
+    assert len(queries) == 1
 
 
 def test_a_slug_not_on_the_path_or_a_page_not_live_is_not_found(site_root):

@@ -1,0 +1,80 @@
+"""The site and its settings are read once per content change, not per page (core/sites.py):
+every change a visitor could see of them bumps the content generation (cms/page_cache.py), so
+the next page view shows it, with every cache of HTML off."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.contrib.settings.registry import registry as settings_registry
+
+import pytest
+
+from core.content_cache import generation
+from core.models import ContactDetails, ContactSettings
+from core.tests.database import make_locale_en
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def no_html_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def setting_id(model):
+    return model._meta.label
+
+
+@pytest.mark.parametrize("model", list(settings_registry), ids=setting_id)
+def test_saving_or_deleting_any_registered_setting_bumps_the_generation(home_page, model):
+    before = generation()
+    instance = model.for_site(home_page.get_site())
+    instance.save()
+    saved = generation()
+    instance.delete()
+    assert before != saved != generation()
+
+
+def test_saving_the_site_bumps_the_generation(home_page):
+    before = generation()
+    home_page.get_site().save()
+    assert generation() != before
+
+
+def test_a_second_page_view_reads_neither_the_site_nor_any_setting(client, no_html_cache, plan):
+    tables = ["wagtailcore_site", *(model._meta.db_table for model in settings_registry)]
+    client.get(plan.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(plan.url).status_code == 200
+    read = [table for table in tables for query in queries if f'"{table}"' in query["sql"]]
+    assert read == []
+
+
+def test_changed_contact_details_show_at_once_in_both_languages(client, no_html_cache, plan):
+    danish = ContactDetails.objects.create(
+        locale=plan.locale, site_name="Næstved Kommune", unit="Plan og Udvikling"
+    )
+    english = danish.copy_for_translation(make_locale_en())
+    english.unit = "Planning"
+    english.save()
+    contact_settings = ContactSettings.for_site(plan.get_site())
+    contact_settings.contact = danish
+    contact_settings.save()
+    english_plan = plan.copy_for_translation(make_locale_en(), copy_parents=True)
+    english_plan.save_revision().publish()
+    english_plan.refresh_from_db()
+    assert "Plan og Udvikling" in client.get(plan.url).content.decode()
+    assert "Planning" in client.get(english_plan.url).content.decode()
+
+    danish.unit = "Landdistrikterne"
+    danish.save()
+    english.unit = "Rural districts"
+    english.save()
+
+    assert "Landdistrikterne" in client.get(plan.url).content.decode()
+    assert "Rural districts" in client.get(english_plan.url).content.decode()

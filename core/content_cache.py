@@ -84,10 +84,13 @@ _memo = GenerationMemo()
 
 
 def remembered(request, key, compute):
-    """What `compute()` returns, computed once per process and content generation for `key`.
+    """What `compute()` returns, computed once per process and content generation for `key`;
+    outside a request (a command, a task) computed afresh.
 
     Only for what the generation covers: rows whose every change `invalidate` is connected to.
     """
+    if request is None:
+        return compute()
     return _memo.get(request, key, compute)
 
 

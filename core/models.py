@@ -14,6 +14,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction, TranslatableM
 from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .content_cache import remembered
 from .locales import with_cached_locale
 from .slugs import slug_from_translated_title
 
@@ -26,18 +27,28 @@ def in_private_section():
     return Exists(restrictions_above)
 
 
-class SitePageQuerySet(PageQuerySet):
-    def public(self):
-        """Wagtail's `public()` in the listing's own query: Wagtail's reads every view
-        restriction in a query of its own first, once per listing on every page view."""
-        return self.exclude(pk__in=Page.objects.filter(in_private_section()).values("pk"))
+def private_sections() -> list[tuple[str, int]]:
+    """The (path, depth) of every page under a view restriction of its own: the private
+    sections. Read once per content change (`remembered`: a restriction added, changed or
+    removed, a page moved or deleted bumps the generation), not once per listing."""
+    from .middleware import current_request
 
-    def public_rows(self):
-        """`public()` asked of each row (NOT EXISTS over the few view restrictions), not as
-        the ids of every private page, which means reading every page of the site (100 ms at
-        50,000 projects): for large listings. Not for a queryset given to a search backend,
-        whose filters cannot hold it."""
-        return self.exclude(in_private_section())
+    def read():
+        restricted = PageViewRestriction.objects.values_list("page__path", "page__depth")
+        return sorted(set(restricted))
+
+    return remembered(current_request(), "private-sections", read)
+
+
+class SitePageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Wagtail's (for `public()`, `private()`, `not_public()`), from `private_sections`:
+        Wagtail's reads every view restriction in a query of its own, on each listing. Pages
+        are tested by path on the listing's own rows, which a search backend filters by too."""
+        q = Q()
+        for path, depth in private_sections():
+            q |= Q(path__startswith=path, depth__gte=depth)
+        return q if q else Q(pk__in=[])
 
 
 class BasePage(Page):

@@ -117,8 +117,7 @@ class ProjectSearch:
 
     @cached_property
     def projects(self):
-        # Built once: `public()` looks up the view restrictions each time it is called.
-        projects = ProjectPage.objects.live().public_rows().filter(locale=self.locale)
+        projects = ProjectPage.objects.live().public().filter(locale=self.locale)
         if self.plan is not None:
             projects = projects.filter(plan=self.plan)
         if self.goal is not None:
@@ -360,6 +359,6 @@ def area_choices(locale, plan=None) -> list[AreaChoice]:
     """The areas a visitor can filter by; none within one plan."""
     if plan is not None:
         return []
-    areas = LocalAreaPlanPage.objects.live().public_rows().filter(locale=locale)
+    areas = LocalAreaPlanPage.objects.live().public().filter(locale=locale)
     # Plain rows, not pages: a page instance per area cost more than the query (50 areas).
     return [AreaChoice(*row) for row in areas.order_by("title").values_list("pk", "slug", "title")]

@@ -197,7 +197,7 @@ def grouped_results(text: str, locale) -> list[ResultGroup]:
         return []
     phrase = " ".join(query_words)
     groups = {key: ResultGroup(key) for key in GROUPS}
-    # The site's `public()`: the view restrictions as a subquery, not a query of their own.
+    # The site's `public()`: the private sections as remembered, not a query of their own.
     pages = SitePageQuerySet(Page).live().public()
     pages = pages.filter(locale=locale, content_type__in=other_page_types())
     ids = ranked_ids(pages, phrase)[:MAX_CANDIDATES]

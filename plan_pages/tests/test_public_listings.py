@@ -1,13 +1,16 @@
 """Listings leave out pages in private sections (a view restriction on the page or an
-ancestor) exactly as Wagtail's `public()` does, in the listing's own single query."""
+ancestor) exactly as Wagtail's `public()` does, in the listing's own single query: the private
+sections are remembered per content change (core.models.private_sections)."""
 
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
+from core.middleware import CurrentRequestMiddleware
 from plan_pages.models import LocalAreaPlanPage, ProjectPage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 
@@ -44,9 +47,37 @@ def test_public_leaves_out_exactly_the_pages_wagtail_does(tree, model):
     assert len(ours) == {ProjectPage: 2, LocalAreaPlanPage: 2}[model]
 
 
-def test_a_public_listing_is_one_query(tree):
-    with CaptureQueriesContext(connection) as queries:
-        titles = list(ProjectPage.objects.live().public().values_list("title", flat=True))
+def in_a_page_view(read):
+    """`read()` as a page view runs it: inside the request (core.middleware)."""
+    return CurrentRequestMiddleware(lambda request: read())(RequestFactory().get("/"))
 
+
+def titles_listed():
+    return sorted(ProjectPage.objects.live().public().values_list("title", flat=True))
+
+
+def test_a_public_listing_in_a_page_view_is_one_query_that_reads_no_restriction(tree):
+    in_a_page_view(titles_listed)  # the private sections, read once per content change
+    with CaptureQueriesContext(connection) as queries:
+        titles = in_a_page_view(titles_listed)
+
+    assert titles == ["Fuglebjerg 0", "Glumsø og Omegn 1"]
     assert len(queries) == 1
-    assert sorted(titles) == ["Fuglebjerg 0", "Glumsø og Omegn 1"]
+    # Tested by path on the listing's rows: no subquery that reads every page of the site.
+    assert "pageviewrestriction" not in queries[0]["sql"]
+
+
+def test_a_section_made_private_leaves_the_next_listing_at_once(tree):
+    in_a_page_view(titles_listed)
+    restrict(ProjectPage.objects.get(title="Fuglebjerg 0"))
+    assert in_a_page_view(titles_listed) == ["Glumsø og Omegn 1"]
+
+
+def test_a_section_made_public_again_shows_in_the_next_listing_at_once(tree):
+    in_a_page_view(titles_listed)
+    PageViewRestriction.objects.get(page__title="Glumsø og Omegn 0").delete()
+    assert in_a_page_view(titles_listed) == [
+        "Fuglebjerg 0",
+        "Glumsø og Omegn 0",
+        "Glumsø og Omegn 1",
+    ]

@@ -59,22 +59,27 @@ def next_generation():
 
 
 class GenerationMemo:
-    """Values kept in this process for as long as the content generation stays the same.
+    """Values kept in this process for as long as the content generation stays the same, and
+    at most `max_age` seconds: a bump lost while the cache was unreachable leaves them no
+    staler than a cached page.
 
     Each value is kept pickled and every reader gets a fresh copy: a model instance one request
     changes or caches things on is never the one the next request is given. At most
     `max_entries` values are kept (the keys may come from the address: a host name).
     """
 
-    def __init__(self, max_entries=256):
-        self.max_entries = max_entries
-        self.generation = None
-        self.values = {}
+    def __init__(self, max_entries=256, max_age=300):
+        self.max_entries, self.max_age = max_entries, max_age
+        self.generation, self.started, self.values = None, 0.0, {}
 
     def get(self, request, key, compute):
-        generation = request_generation(request)
-        if generation != self.generation or len(self.values) >= self.max_entries:
-            self.generation, self.values = generation, {}
+        generation, now = request_generation(request), time.monotonic()
+        if (
+            generation != self.generation
+            or now - self.started >= self.max_age
+            or len(self.values) >= self.max_entries
+        ):
+            self.generation, self.started, self.values = generation, now, {}
         if key not in self.values:
             self.values[key] = pickle.dumps(compute(), pickle.HIGHEST_PROTOCOL)
         return pickle.loads(self.values[key])

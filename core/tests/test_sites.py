@@ -82,6 +82,13 @@ def test_at_most_max_entries_are_kept_whatever_hosts_are_asked_for(site_root):
     assert len(memo.values) <= 3
 
 
+def test_values_are_read_again_after_max_age_whatever_the_generation(site_root):
+    memo, reads = GenerationMemo(max_age=0), []
+    for _ in range(2):
+        memo.get(visit(), "key", lambda: reads.append(1))
+    assert len(reads) == 2
+
+
 def test_a_change_inside_a_transaction_bumps_the_generation_again_when_it_commits(
     django_capture_on_commit_callbacks,
 ):

@@ -84,6 +84,15 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+@pytest.fixture(autouse=True)
+def forget_remembered_rows():
+    """Each test starts with nothing remembered from an earlier one's database, which was rolled
+    back under this process's memo (core.content_cache.remembered) without a signal."""
+    from core.content_cache import forget_remembered
+
+    forget_remembered()
+
+
 @pytest.fixture(scope="session")
 def tool():
     """`tool(name)`: the path of one of TOOLS; the test is skipped where it is missing

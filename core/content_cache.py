@@ -88,6 +88,12 @@ class GenerationMemo:
 _memo = GenerationMemo()
 
 
+def forget_remembered():
+    """Forget every remembered value in this process: for a database rolled back under it (a
+    test's), where no change sent the signal that would have bumped the generation."""
+    _memo.generation, _memo.values = None, {}
+
+
 def remembered(request, key, compute):
     """What `compute()` returns, computed once per process and content generation for `key`;
     outside a request (a command, a task) computed afresh.

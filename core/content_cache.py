@@ -70,16 +70,19 @@ class GenerationMemo:
 
     def __init__(self, max_entries=256, max_age=300):
         self.max_entries, self.max_age = max_entries, max_age
-        self.generation, self.started, self.values = None, 0.0, {}
+        self.clear()
+
+    def clear(self, generation=None):
+        self.generation, self.started, self.values = generation, time.monotonic(), {}
 
     def get(self, request, key, compute):
-        generation, now = request_generation(request), time.monotonic()
+        generation = request_generation(request)
         if (
             generation != self.generation
-            or now - self.started >= self.max_age
+            or time.monotonic() - self.started >= self.max_age
             or len(self.values) >= self.max_entries
         ):
-            self.generation, self.started, self.values = generation, now, {}
+            self.clear(generation)
         if key not in self.values:
             self.values[key] = pickle.dumps(compute(), pickle.HIGHEST_PROTOCOL)
         return pickle.loads(self.values[key])
@@ -91,7 +94,7 @@ _memo = GenerationMemo()
 def forget_remembered():
     """Forget every remembered value in this process: for a database rolled back under it (a
     test's), where no change sent the signal that would have bumped the generation."""
-    _memo.generation, _memo.values = None, {}
+    _memo.clear()
 
 
 def remembered(request, key, compute):

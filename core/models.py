@@ -341,7 +341,9 @@ def without_restrictions_if_public(page):
 
 
 def routed_pages(page_class):
-    """Pages of `page_class` as `specific_page` reads them."""
+    """Pages of `page_class` as `specific_page` reads them. Whether a page is private is asked
+    of the database here, not of the remembered `private_sections` as listings do: a page
+    answered as public skips Wagtail's check of its view restrictions."""
     pages = page_class._base_manager.annotate(in_private_section=in_private_section())
     routed = getattr(page_class, "routed_pages", None)
     return routed(pages) if routed else pages

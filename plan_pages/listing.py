@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.search.backends import get_search_backend
 
+from core.content_cache import remembered
+from core.middleware import current_request
 from sdg.goals import goals
 
 from .models import LocalAreaPlanPage, ProjectGoal, ProjectPage, ProjectStatus
@@ -359,6 +361,12 @@ def area_choices(locale, plan=None) -> list[AreaChoice]:
     """The areas a visitor can filter by; none within one plan."""
     if plan is not None:
         return []
-    areas = LocalAreaPlanPage.objects.live().public().filter(locale=locale)
-    # Plain rows, not pages: a page instance per area cost more than the query (50 areas).
-    return [AreaChoice(*row) for row in areas.order_by("title").values_list("pk", "slug", "title")]
+
+    def read():
+        areas = LocalAreaPlanPage.objects.live().public().filter(locale=locale)
+        # Plain rows, not pages: a page instance per area cost more than the query (50 areas).
+        rows = areas.order_by("title").values_list("pk", "slug", "title")
+        return [AreaChoice(*row) for row in rows]
+
+    # Every search and goal page shows them; they change with a plan's publishing.
+    return remembered(current_request(), ("area-choices", locale.pk), read)

@@ -11,6 +11,7 @@ for the matching ideas and one to load them; none per result.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
@@ -153,8 +154,7 @@ def title_matches(page, query, language) -> bool:
     """Does the page's title (or a goal's short title) hold every word of the query, in one of
     its forms? Such pages come first in their group: the goal of "klima" is goal 13, not the
     goals that mention climate in one of their targets."""
-    title = f"{page.title} {getattr(page, 'short_title', '')}"
-    stems = set(stem_text(title, language).split())
+    stems = title_stems(f"{page.title} {getattr(page, 'short_title', '')}", language)
     return all(
         any(
             stem == form or (prefix and stem.startswith(form))
@@ -163,6 +163,13 @@ def title_matches(page, query, language) -> bool:
         )
         for word in query_forms(query, language)
     )
+
+
+@lru_cache(maxsize=4096)
+def title_stems(title, language) -> frozenset:
+    """The stems of a title's words: every search asks them of up to MAX_CANDIDATES titles,
+    mostly the same ones."""
+    return frozenset(stem_text(title, language).split())
 
 
 def order(found, query_words, language):
@@ -178,19 +185,21 @@ def order(found, query_words, language):
     )
 
 
-def page_result(page, plan_titles) -> Result:
+def page_result(page, plan_titles, request) -> Result:
     """A page's title and address, with a line that places it: an area's villages, the area
     a survey or a report belongs to, or a page's summary."""
+    # With the request, Wagtail reads the sites' root paths once, not once per result.
+    url = page.get_url(request)
     if isinstance(page, LocalAreaPlanPage):
-        return Result(page.title, page.url, page.villages)
+        return Result(page.title, url, page.villages)
     if isinstance(page, SDGGoalPage):
-        return Result(f"{page.number}. {page.short_title}", page.url, page.title)
+        return Result(f"{page.number}. {page.short_title}", url, page.title)
     if getattr(page, "plan_id", None) in plan_titles:
-        return Result(page.title, page.url, plan_titles[page.plan_id])
-    return Result(page.title, page.url, getattr(page, "summary", "") or page.search_description)
+        return Result(page.title, url, plan_titles[page.plan_id])
+    return Result(page.title, url, getattr(page, "summary", "") or page.search_description)
 
 
-def grouped_results(text: str, locale) -> list[ResultGroup]:
+def grouped_results(text: str, locale, request=None) -> list[ResultGroup]:
     """The groups that have results for the words, in the order they are shown."""
     query_words = words(text)
     if not query_words:
@@ -206,12 +215,12 @@ def grouped_results(text: str, locale) -> list[ResultGroup]:
     for page in order(found, query_words, locale.language_code):
         group = groups[GROUP_OF_TYPE.get(type(page), "pages")]
         if len(group.results) < MAX_PER_GROUP:
-            group.results.append(page_result(page, plan_titles))
-    groups["participation"].results += idea_results(phrase, locale)
+            group.results.append(page_result(page, plan_titles, request))
+    groups["participation"].results += idea_results(phrase, locale, request)
     return [group for group in groups.values() if group.results]
 
 
-def idea_results(phrase, locale) -> list[Result]:
+def idea_results(phrase, locale, request=None) -> list[Result]:
     ids = ranked_ids(Idea.objects.all(), phrase)
     live_plans = LocalAreaPlanPage.objects.live().public().filter(locale=locale)
     ideas = (
@@ -219,4 +228,7 @@ def idea_results(phrase, locale) -> list[Result]:
         .select_related("page")
         .order_by("page__title", "number")[:MAX_PER_GROUP]
     )
-    return [Result(idea.title, f"{idea.page.url}#ideas-heading", idea.page.title) for idea in ideas]
+    return [
+        Result(idea.title, f"{idea.page.get_url(request)}#ideas-heading", idea.page.title)
+        for idea in ideas
+    ]

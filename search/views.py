@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from django_ratelimit.core import is_ratelimited
 
+from core.sites import current_site
 from plan_pages.listing import ProjectSearch
 from plan_pages.maps import results_map
 
@@ -31,10 +32,13 @@ def search(request):
     Every state of the page is a plain GET address, so it works without JavaScript and can
     be shared and bookmarked.
     """
+    # Wagtail's page addresses look the request's site up (a query) unless it is on the
+    # request; a page view has it from routing, this view takes the remembered one.
+    current_site(request)
     locale = Locale.get_active()
     outcome = ProjectSearch.from_params(request.GET, locale).run()
     query = outcome.query
-    groups = grouped_results(query.text, locale)
+    groups = grouped_results(query.text, locale, request)
     nothing_found = not outcome.total and not groups
     suggestion = did_you_mean(query.text, locale) if nothing_found else None
     return TemplateResponse(
@@ -83,6 +87,7 @@ def search_suggestions(request):
         response = json_response({"error": str(_("Too many requests. Wait a moment."))}, 429)
         response["Retry-After"] = "60"
         return response
+    current_site(request)  # as in `search`: no query per request for the site
     response = json_response(suggestions(request.GET.get("q", ""), Locale.get_active(), request))
     # The same words give the same answer for everyone for a few minutes.
     patch_cache_control(response, public=True, max_age=60)

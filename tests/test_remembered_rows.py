@@ -5,14 +5,18 @@ the next page view shows it, with every cache of HTML off."""
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
 
 from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.models import PageViewRestriction
 
 import pytest
 
 from core.content_cache import generation
 from core.models import ContactDetails, ContactSettings
 from core.tests.database import make_locale_en
+from plan_pages.tests.factories import LocalAreaPlanPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +82,36 @@ def test_changed_contact_details_show_at_once_in_both_languages(client, no_html_
 
     assert "Landdistrikterne" in client.get(plan.url).content.decode()
     assert "Rural districts" in client.get(english_plan.url).content.decode()
+
+
+def areas_to_filter_by(client):
+    with translation.override("da"):
+        response = client.get(reverse("search"))
+    return [area.title for area in response.context["outcome"].areas]
+
+
+def test_the_area_filter_follows_plans_published_renamed_made_private_and_unpublished(
+    client, no_html_cache, plan
+):
+    """The areas a search filters by are remembered per content change (plan_pages.listing)."""
+    other = LocalAreaPlanPageFactory(parent=plan.get_parent(), title="Fuglebjerg", live=False)
+    assert areas_to_filter_by(client) == ["Glumsø"]
+
+    other.save_revision().publish()
+    assert areas_to_filter_by(client) == ["Fuglebjerg", "Glumsø"]
+
+    other.title = "Fuglebjerg og Omegn"
+    other.save_revision().publish()
+    assert areas_to_filter_by(client) == ["Fuglebjerg og Omegn", "Glumsø"]
+
+    restriction = PageViewRestriction.objects.create(
+        page=other, restriction_type=PageViewRestriction.PASSWORD, password="hemmelig"
+    )
+    assert areas_to_filter_by(client) == ["Glumsø"]
+
+    restriction.delete()
+    assert areas_to_filter_by(client) == ["Fuglebjerg og Omegn", "Glumsø"]
+
+    other.refresh_from_db()  # live: published by its revision, not by this instance
+    other.unpublish()
+    assert areas_to_filter_by(client) == ["Glumsø"]

@@ -93,6 +93,18 @@ def forget_remembered_rows():
     forget_remembered()
 
 
+@pytest.fixture(autouse=True)
+def keep_the_active_language():
+    """Each test ends in the language it began in: the test client's request for an English
+    page leaves English active in this thread (LocaleMiddleware activates, nothing resets), and
+    a later test would create its pages' rows in English."""
+    from django.utils import translation
+
+    language = translation.get_language()
+    yield
+    translation.activate(language)
+
+
 @pytest.fixture(scope="session")
 def tool():
     """`tool(name)`: the path of one of TOOLS; the test is skipped where it is missing

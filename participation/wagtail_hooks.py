@@ -13,8 +13,8 @@ from wagtail.admin import messages
 from wagtail.admin.panels import InlinePanel
 from wagtail.models import Page
 
+from core.models import SitePageQuerySet
 from plan_pages.councils import areas_of
-from plan_pages.models import ProjectPage
 
 from .meetings import (
     meeting_event,
@@ -123,19 +123,25 @@ def annual_report_participation(report, request):
 
 def ideas_with_projects(plan):
     """The plan's ideas, each with `.became`: the live, public project of the plan it became,
-    in the plan's language (the link is kept on the source idea), and `.meeting_page`: the live
-    meeting it was collected at, likewise. Four queries, however many ideas."""
-    ideas = list(plan.ideas.select_related("project"))
-    meetings = meeting_links([idea.meeting_id for idea in ideas], plan.locale)
+    and `.meeting_page`: the live, public meeting it was collected at, both in the plan's
+    language (a translated idea keeps the source idea's links). Two queries, however many
+    ideas: the ideas with the pages they point at, then those pages' translations."""
+    ideas = list(plan.ideas.select_related("project", "meeting"))
+    meeting_keys = {idea.meeting.translation_key for idea in ideas if idea.meeting}
+    project_keys = {idea.project.translation_key for idea in ideas if idea.project}
+    linked = {}
+    if meeting_keys or project_keys:
+        # Plain page rows (a title and an address is all a link needs). A project must be
+        # this plan's: a link to another area's project is ignored.
+        pages = SitePageQuerySet(Page).live().public().filter(locale_id=plan.locale_id)
+        pages = pages.filter(
+            Q(translation_key__in=meeting_keys)
+            | Q(translation_key__in=project_keys, projectpage__plan=plan)
+        )
+        linked = {page.translation_key: page for page in pages}
     for idea in ideas:
-        idea.meeting_page = meetings.get(idea.meeting_id)
-    keys = [idea.project.translation_key for idea in ideas if idea.project]
-    # Live and public (no private projects on a public page), and the plan's own: a link to
-    # another area's project is ignored.
-    projects = ProjectPage.objects.live().public().filter(translation_key__in=keys, plan=plan)
-    by_key = {project.translation_key: project for project in projects}
-    for idea in ideas:
-        idea.became = by_key.get(idea.project.translation_key) if idea.project else None
+        idea.meeting_page = linked.get(idea.meeting.translation_key) if idea.meeting else None
+        idea.became = linked.get(idea.project.translation_key) if idea.project else None
     return ideas
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -77,7 +78,7 @@ def project_item(project, request) -> FeedItem:
         description=project.summary,
         published=project.first_published_at,
         updated=project.last_published_at,
-        author=(project.plan.council_name if project.plan else "") or MUNICIPALITY,
+        author=project.council_name or MUNICIPALITY,
         categories=[str(project.get_status_display()), *labels],
     )
 
@@ -166,7 +167,8 @@ class ProjectFeed(Feed):
 
     def items(self, obj):
         projects = self.projects(obj).order_by("-last_published_at", "-pk")[:FEED_LENGTH]
-        return [project_item(p, self.request) for p in ProjectPage.for_listing(projects)]
+        projects = ProjectPage.for_listing(projects).annotate(council_name=F("plan__council_name"))
+        return [project_item(project, self.request) for project in projects]
 
     def title(self, obj):
         return _("New and updated projects in the local development plans of Næstved Kommune")

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, Func, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -128,6 +128,18 @@ class ProjectStatus(models.TextChoices):
 
 # What a plan page's map_context gives its template.
 MAP_CONTEXT_KEYS = ("map_places", "map_sites", "map_outline", "map_fit")
+
+
+class JoinedNumbers(Func):
+    """Numbers joined by commas, as a plain function in a subquery (no GROUP BY to make):
+    SQLite's group_concat, PostgreSQL's string_agg."""
+
+    function = "GROUP_CONCAT"
+    output_field = models.CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        template = "STRING_AGG(%(expressions)s::text, ',')"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
 
 
 class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
@@ -669,22 +681,26 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         verbose_name = _("project")
 
     # What a project card (and a feed item, and a map of found projects) never reads: the
-    # project's body, and its plan's texts and outline, which are long (the outline a polygon
-    # to parse for every project listed).
-    UNLISTED_FIELDS = (
-        "body",
-        "how_to_take_part",
-        *(f"plan__{name}" for name in ("body", "vision", "area", "place_names", "summary")),
-    )
+    # project's body and how to take part, which are long.
+    UNLISTED_FIELDS = ("body", "how_to_take_part")
 
     @classmethod
     def for_listing(cls, queryset):
-        """What a project card needs, in a fixed number of queries however many projects."""
-        return (
-            queryset.select_related("plan")
-            .defer(*cls.UNLISTED_FIELDS)
-            .prefetch_related("goal_tags")
+        """What a project card needs, in one query however many projects: with each row its
+        area's title (`area_title`) and its goal numbers (`goal_numbers`), not its plan's page
+        and goal rows."""
+        goals = ProjectGoal.objects.filter(page=OuterRef("pk")).order_by()
+        goals = goals.annotate(numbers=JoinedNumbers("goal")).values("numbers")
+        return queryset.defer(*cls.UNLISTED_FIELDS).annotate(
+            listed_area_title=F("plan__title"),
+            listed_goal_numbers=Subquery(goals, output_field=models.CharField()),
         )
+
+    @property
+    def area_title(self) -> str:
+        if "listed_area_title" in self.__dict__:  # read with the listing (for_listing)
+            return self.listed_area_title or ""
+        return self.plan.title if self.plan_id else ""
 
     def keep_tag_words_in_step(self):
         """The Danish page's tags give the words to translate; a translation's (translated) words
@@ -714,6 +730,9 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
 
     @property
     def goal_numbers(self):
+        if "listed_goal_numbers" in self.__dict__:  # read with the listing, in number order
+            joined = self.listed_goal_numbers
+            return sorted(int(number) for number in joined.split(",")) if joined else []
         return [tag.goal for tag in self.goal_tags.all()]
 
     def goal_words(self) -> str:

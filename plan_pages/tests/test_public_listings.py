@@ -11,7 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from core.middleware import CurrentRequestMiddleware
-from plan_pages.models import LocalAreaPlanPage, ProjectPage
+from plan_pages.models import LocalAreaPlanPage, ProjectGoal, ProjectPage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +81,23 @@ def test_a_section_made_public_again_shows_in_the_next_listing_at_once(tree):
         "Glumsø og Omegn 0",
         "Glumsø og Omegn 1",
     ]
+
+
+def test_a_listed_project_brings_its_areas_title_and_goal_numbers_in_its_own_row(
+    site_root, django_assert_num_queries
+):
+    plan = LocalAreaPlanPageFactory(parent=site_root, title="Glumsø og Omegn")
+    ProjectPageFactory(parent=plan, title="Fugleskjul", goals=[15, 3, 11])
+    without_goals = ProjectPageFactory(parent=plan, title="Badebro")
+    ProjectGoal.objects.filter(page=without_goals).delete()
+
+    with django_assert_num_queries(1):
+        listed = {
+            project.title: (project.area_title, project.goal_numbers)
+            for project in ProjectPage.for_listing(ProjectPage.objects.all())
+        }
+
+    assert listed == {
+        "Fugleskjul": ("Glumsø og Omegn", [3, 11, 15]),
+        "Badebro": ("Glumsø og Omegn", []),
+    }

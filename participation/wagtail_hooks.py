@@ -1,6 +1,6 @@
 """How participation plugs into the plans and projects of `plan_pages` (see core.plugins)."""
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -125,10 +125,15 @@ def ideas_with_projects(plan):
     """The plan's ideas, each with `.became`: the live, public project of the plan it became,
     and `.meeting_page`: the live, public meeting it was collected at, both in the plan's
     language (a translated idea keeps the source idea's links). Two queries, however many
-    ideas: the ideas with the pages they point at, then those pages' translations."""
-    ideas = list(plan.ideas.select_related("project", "meeting"))
-    meeting_keys = {idea.meeting.translation_key for idea in ideas if idea.meeting}
-    project_keys = {idea.project.translation_key for idea in ideas if idea.project}
+    ideas: the ideas with the translation keys of the pages they point at, then those pages in
+    the plan's language."""
+    ideas = list(
+        plan.ideas.annotate(
+            meeting_key=F("meeting__translation_key"), project_key=F("project__translation_key")
+        )
+    )
+    meeting_keys = {idea.meeting_key for idea in ideas if idea.meeting_key}
+    project_keys = {idea.project_key for idea in ideas if idea.project_key}
     linked = {}
     if meeting_keys or project_keys:
         # Plain page rows (a title and an address is all a link needs). A project must be
@@ -140,8 +145,8 @@ def ideas_with_projects(plan):
         )
         linked = {page.translation_key: page for page in pages}
     for idea in ideas:
-        idea.meeting_page = linked.get(idea.meeting.translation_key) if idea.meeting else None
-        idea.became = linked.get(idea.project.translation_key) if idea.project else None
+        idea.meeting_page = linked.get(idea.meeting_key)
+        idea.became = linked.get(idea.project_key)
     return ideas
 
 

@@ -215,8 +215,10 @@ def with_milestones(queryset):
 
 
 def plan_projects(plan):
-    """The plan's live public projects with their milestones, by title (the map's numbering)."""
-    return with_milestones(ProjectPage.objects.live().public().filter(plan=plan)).order_by("title")
+    """The plan's live public projects with their milestones, by title (the map's numbering);
+    not their long texts, which neither the roll-up nor the map shows."""
+    projects = ProjectPage.objects.live().public().filter(plan=plan)
+    return with_milestones(projects.defer(*ProjectPage.UNLISTED_FIELDS)).order_by("title")
 
 
 def plan_roll_up(plan, today=None, projects=None) -> PlanRollUp:

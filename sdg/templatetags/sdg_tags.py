@@ -11,14 +11,15 @@ register = template.Library()
 
 
 def goal_pages_for(request) -> dict[int, SDGGoalPage]:
-    """The live goal pages of the active language, looked up once per request."""
+    """The live goal pages of the active language, looked up once per request: what a link to
+    one reads (its number, short title and address), not the goal's texts."""
     if not hasattr(request, "_sdg_goal_pages"):
+        pages = SDGGoalPage.objects.live().filter(
+            # The active locale by its language code, joined, not looked up first.
+            locale__language_code=get_supported_content_language_variant(get_language())
+        )
         request._sdg_goal_pages = {
-            page.number: page
-            for page in SDGGoalPage.objects.live().filter(
-                # The active locale by its language code, joined, not looked up first.
-                locale__language_code=get_supported_content_language_variant(get_language())
-            )
+            page.number: page for page in pages.only("number", "short_title", "url_path")
         }
     return request._sdg_goal_pages
 

@@ -1,6 +1,6 @@
 """How participation plugs into the plans and projects of `plan_pages` (see core.plugins)."""
 
-from django.db.models import F, Q
+from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -125,28 +125,25 @@ def ideas_with_projects(plan):
     """The plan's ideas, each with `.became`: the live, public project of the plan it became,
     and `.meeting_page`: the live, public meeting it was collected at, both in the plan's
     language (a translated idea keeps the source idea's links). Two queries, however many
-    ideas: the ideas with the translation keys of the pages they point at, then those pages in
-    the plan's language."""
-    ideas = list(
-        plan.ideas.annotate(
-            meeting_key=F("meeting__translation_key"), project_key=F("project__translation_key")
-        )
-    )
-    meeting_keys = {idea.meeting_key for idea in ideas if idea.meeting_key}
-    project_keys = {idea.project_key for idea in ideas if idea.project_key}
+    ideas: the ideas (in a preview, the draft's), then the pages they point at in the plan's
+    language, as plain page rows (a title and an address is all a link needs)."""
+    ideas = list(plan.ideas.all())
+    pointed_at = {idea.meeting_id for idea in ideas} | {idea.project_id for idea in ideas}
+    pointed_at.discard(None)
     linked = {}
-    if meeting_keys or project_keys:
-        # Plain page rows (a title and an address is all a link needs). A project must be
-        # this plan's: a link to another area's project is ignored.
-        pages = SitePageQuerySet(Page).live().public().filter(locale_id=plan.locale_id)
+    if pointed_at:
+        sources = Page.objects.filter(pk__in=pointed_at)
+        pages = SitePageQuerySet(Page).live().public()
         pages = pages.filter(
-            Q(translation_key__in=meeting_keys)
-            | Q(translation_key__in=project_keys, projectpage__plan=plan)
+            locale_id=plan.locale_id, translation_key__in=sources.values("translation_key")
         )
-        linked = {page.translation_key: page for page in pages}
+        # A project must be this plan's: a link to another area's project is ignored.
+        pages = pages.filter(Q(projectpage__isnull=True) | Q(projectpage__plan=plan))
+        source = sources.filter(translation_key=OuterRef("translation_key")).values("pk")[:1]
+        linked = {page.source_id: page for page in pages.annotate(source_id=Subquery(source))}
     for idea in ideas:
-        idea.meeting_page = linked.get(idea.meeting_key)
-        idea.became = linked.get(idea.project_key)
+        idea.meeting_page = linked.get(idea.meeting_id)
+        idea.became = linked.get(idea.project_id)
     return ideas
 
 

@@ -58,6 +58,9 @@ def next_generation():
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+MISSING = object()
+
+
 class GenerationMemo:
     """Values kept in this process for as long as the content generation stays the same, and
     at most `max_age` seconds: a bump lost while the cache was unreachable leaves them no
@@ -68,24 +71,36 @@ class GenerationMemo:
     `max_entries` values are kept (the keys may come from the address: a host name).
     """
 
+    every = []  # each memo of the process, for `forget_remembered`
+
     def __init__(self, max_entries=256, max_age=300):
         self.max_entries, self.max_age = max_entries, max_age
         self.clear()
+        GenerationMemo.every.append(self)
 
     def clear(self, generation=None):
         self.generation, self.started, self.values = generation, time.monotonic(), {}
 
     def get(self, request, key, compute):
+        value = self.lookup(request, key)
+        if value is MISSING:
+            value = compute()
+            self.store(key, value)
+        return value
+
+    def lookup(self, request, key):
+        """The value kept for `key` in the request's generation (a fresh copy), or MISSING."""
         generation = request_generation(request)
-        if (
-            generation != self.generation
-            or time.monotonic() - self.started >= self.max_age
-            or len(self.values) >= self.max_entries
-        ):
+        if generation != self.generation or time.monotonic() - self.started >= self.max_age:
             self.clear(generation)
-        if key not in self.values:
-            self.values[key] = pickle.dumps(compute(), pickle.HIGHEST_PROTOCOL)
-        return pickle.loads(self.values[key])
+        kept = self.values.get(key)
+        return MISSING if kept is None else pickle.loads(kept)
+
+    def store(self, key, value):
+        """Keep `value` for `key`, in the generation of the last lookup."""
+        if len(self.values) >= self.max_entries:
+            self.clear(self.generation)
+        self.values[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
 
 
 _memo = GenerationMemo()
@@ -94,7 +109,8 @@ _memo = GenerationMemo()
 def forget_remembered():
     """Forget every remembered value in this process: for a database rolled back under it (a
     test's), where no change sent the signal that would have bumped the generation."""
-    _memo.clear()
+    for memo in GenerationMemo.every:
+        memo.clear()
 
 
 def remembered(request, key, compute):

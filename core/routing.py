@@ -4,7 +4,8 @@ Wagtail's `Page.route_for_request` reads the site's root page in the active lang
 specific page, then each level's page and its specific page (our `BasePage.route` reads the
 levels in one query). Here the root's translation and every page that could be on the path are
 read in one query, and only the page that answers gets its specific page: the path and the
-page, two queries for any page in any language (the site is remembered: core.sites). The rules
+page, two queries for any page in any language (the site is remembered: core.sites), and once
+the address has been answered in this process since the content last changed, one. The rules
 are Wagtail's: the root in the active language if that translation is live, else the root
 itself; each level the child with the slug, live or not; the last page only if live; a page
 type with a route of its own (a routable page) gets the rest of the path.
@@ -13,12 +14,14 @@ type with a route of its own (a routable page) gets the rest of the path.
 from functools import reduce
 from operator import or_
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page
 
+from .content_cache import MISSING, GenerationMemo
 from .models import PLAIN_ROUTES, routed_pages, specific_page, without_restrictions_if_public
 from .sites import current_site
 
@@ -42,6 +45,45 @@ def route(request, root, slugs):
         locale_id = root.locale_id
     if not slugs:
         return front_page(root, locale_id).route(request, [])
+    key = (root.pk, locale_id, tuple(slugs))
+    known = known_routes.lookup(request, key)
+    if known is not MISSING:
+        page = known_page(*known)
+        if page is not None and is_at(page, root, slugs):
+            return page.route(request, [])
+    page, rest = page_at(root, slugs, locale_id)
+    result = page.route(request, rest)
+    if not rest:  # the page at the address, live (a page not live raised Http404)
+        known_routes.store(key, (page.pk, page.content_type_id))
+    return result
+
+
+# (site root, locale, slugs) → (id, content type) of the page found there, for a page view to
+# read in one query, not two: kept in this process until the content changes (any publish,
+# unpublish, move or deletion bumps the generation) and at most 300 s, like `remembered`; apart
+# from it, so that many addresses never push the site and its settings out.
+known_routes = GenerationMemo(max_entries=4096)
+
+
+def known_page(pk, content_type_id):
+    """The live page remembered at an address, by its own type, or None if it is not there."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    found = routed_pages(model).filter(pk=pk, live=True).first()
+    return without_restrictions_if_public(found) if found is not None else None
+
+
+def is_at(page, root, slugs) -> bool:
+    """Is `page` still at the address (should a change's bump of the generation be lost)?"""
+    return page.depth == root.depth + len(slugs) and page.url_path.endswith(
+        "/" + "".join(f"{slug}/" for slug in slugs)
+    )
+
+
+def page_at(root, slugs, locale_id):
+    """(page, rest): the specific page at `slugs` under `root` and no rest, or the page on the
+    way that answers the rest of the address itself, and that rest."""
     wanted = [Q(depth=root.depth + level, slug=slug) for level, slug in enumerate(slugs, start=1)]
     if root.locale_id != locale_id:
         wanted.append(Q(translation_key=root.translation_key, locale_id=locale_id, live=True))
@@ -49,7 +91,7 @@ def route(request, root, slugs):
     page = next((found for found in candidates if found.depth == root.depth), root)
     for level, slug in enumerate(slugs):
         if routes_itself(page, slugs[level:]):
-            return specific_page(page).route(request, slugs[level:])
+            return specific_page(page), slugs[level:]
         page = next(
             (
                 found
@@ -62,7 +104,7 @@ def route(request, root, slugs):
         )
         if page is None:
             raise Http404
-    return specific_page(page).route(request, [])
+    return specific_page(page), []
 
 
 def front_page(root, locale_id):

@@ -49,36 +49,30 @@ def route(request, root, slugs):
     known = known_routes.lookup(request, key)
     if known is not MISSING:
         page = known_page(*known)
-        if page is not None and is_at(page, root, slugs):
+        if page is not None:
             return page.route(request, [])
     page, rest = page_at(root, slugs, locale_id)
     result = page.route(request, rest)
     if not rest:  # the page at the address, live (a page not live raised Http404)
-        known_routes.store(key, (page.pk, page.content_type_id))
+        known_routes.store(key, (page.pk, page.content_type_id, page.url_path))
     return result
 
 
-# (site root, locale, slugs) → (id, content type) of the page found there, for a page view to
+# (site root, locale, slugs) → (id, type, url_path) of the page found there, for a page view to
 # read in one query, not two: kept in this process until the content changes (any publish,
 # unpublish, move or deletion bumps the generation) and at most 300 s, like `remembered`; apart
 # from it, so that many addresses never push the site and its settings out.
 known_routes = GenerationMemo(max_entries=4096)
 
 
-def known_page(pk, content_type_id):
-    """The live page remembered at an address, by its own type, or None if it is not there."""
+def known_page(pk, content_type_id, url_path):
+    """The page remembered at an address, by its own type, if it is still live and still there
+    (its url_path changes with a move or a new slug, should the change's bump be lost)."""
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None
-    found = routed_pages(model).filter(pk=pk, live=True).first()
+    found = routed_pages(model).filter(pk=pk, live=True, url_path=url_path).first()
     return without_restrictions_if_public(found) if found is not None else None
-
-
-def is_at(page, root, slugs) -> bool:
-    """Is `page` still at the address (should a change's bump of the generation be lost)?"""
-    return page.depth == root.depth + len(slugs) and page.url_path.endswith(
-        "/" + "".join(f"{slug}/" for slug in slugs)
-    )
 
 
 def page_at(root, slugs, locale_id):

@@ -698,6 +698,7 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
 
     @property
     def area_title(self) -> str:
+        """The title of the project's area, as its card shows it."""
         if "listed_area_title" in self.__dict__:  # read with the listing (for_listing)
             return self.listed_area_title or ""
         return self.plan.title if self.plan_id else ""

@@ -214,11 +214,22 @@ def with_milestones(queryset):
     )
 
 
+# What a plan's roll-up (status, progress, village goals, the next milestones' links) and its
+# map (each project's site, title and address) read of its projects.
+ROLL_UP_FIELDS = (
+    *("title", "status", "progress_override", "village_goals", "site"),
+    *("path", "url_path"),  # the tree's order, the address
+)
+
+
 def plan_projects(plan):
-    """The plan's live public projects with their milestones, by title (the map's numbering);
-    not their long texts, which neither the roll-up nor the map shows."""
+    """The plan's live public projects with their milestones, by title (the map's numbering):
+    what the roll-up and the map read of them, not their texts."""
     projects = ProjectPage.objects.live().public().filter(plan=plan)
-    return with_milestones(projects.defer(*ProjectPage.UNLISTED_FIELDS)).order_by("title")
+    projects = projects.only(*ROLL_UP_FIELDS)
+    # A milestone's dates and title, not its picture or document (the project's timeline's).
+    milestones = Milestone.objects.only("page", "sort_order", "title", "planned_date", "done_date")
+    return projects.prefetch_related(Prefetch("milestones", queryset=milestones)).order_by("title")
 
 
 def plan_roll_up(plan, today=None, projects=None) -> PlanRollUp:

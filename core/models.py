@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +49,24 @@ class SitePageQuerySet(PageQuerySet):
         for path, depth in private_sections():
             q |= Q(path__startswith=path, depth__gte=depth)
         return q if q else Q(pk__in=[])
+
+    def translations_of(self, page_ids, locale_id) -> dict:
+        """{id: this queryset's page in the locale with the id's translation key} for pages that
+        rows point at (a translated row keeps its source's links): one query, however many."""
+        ids = {pk for pk in page_ids if pk}
+        if not ids:
+            return {}
+        pointed_at = Page.objects.filter(pk__in=ids)
+        found = self.filter(
+            locale_id=locale_id, translation_key__in=pointed_at.values("translation_key")
+        ).annotate(
+            pointed_at=Subquery(
+                pointed_at.filter(translation_key=OuterRef("translation_key"))
+                .order_by("-pk")
+                .values("pk")[:1]
+            )
+        )
+        return {page.pointed_at: page for page in found}
 
 
 class BasePage(Page):

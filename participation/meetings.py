@@ -9,7 +9,7 @@ import re
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
@@ -203,20 +203,4 @@ def has_record():
 def meeting_links(meeting_ids, locale) -> dict:
     """{meeting id: the live, public meeting in `locale`} for the meetings rows point at (they
     point at the source language's). One query, however many rows."""
-    ids = {pk for pk in meeting_ids if pk}
-    if not ids:
-        return {}
-    pointed_at = MeetingPage.objects.filter(pk__in=ids)
-    found = (
-        MeetingPage.objects.live()
-        .public()
-        .filter(translation_key__in=pointed_at.values("translation_key"), locale=locale)
-        .annotate(
-            pointed_at=Subquery(
-                pointed_at.filter(translation_key=OuterRef("translation_key"))
-                .order_by("-pk")
-                .values("pk")[:1]
-            )
-        )
-    )
-    return {page.pointed_at: page for page in found}
+    return MeetingPage.objects.live().public().translations_of(meeting_ids, locale.pk)

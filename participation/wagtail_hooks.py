@@ -1,6 +1,6 @@
 """How participation plugs into the plans and projects of `plan_pages` (see core.plugins)."""
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -128,19 +128,11 @@ def ideas_with_projects(plan):
     ideas: the ideas (in a preview, the draft's), then the pages they point at in the plan's
     language, as plain page rows (a title and an address is all a link needs)."""
     ideas = list(plan.ideas.all())
-    pointed_at = {idea.meeting_id for idea in ideas} | {idea.project_id for idea in ideas}
-    pointed_at.discard(None)
-    linked = {}
-    if pointed_at:
-        sources = Page.objects.filter(pk__in=pointed_at)
-        pages = SitePageQuerySet(Page).live().public()
-        pages = pages.filter(
-            locale_id=plan.locale_id, translation_key__in=sources.values("translation_key")
-        )
-        # A project must be this plan's: a link to another area's project is ignored.
-        pages = pages.filter(Q(projectpage__isnull=True) | Q(projectpage__plan=plan))
-        source = sources.filter(translation_key=OuterRef("translation_key")).values("pk")[:1]
-        linked = {page.source_id: page for page in pages.annotate(source_id=Subquery(source))}
+    # A project must be this plan's: a link to another area's project is ignored.
+    pages = SitePageQuerySet(Page).live().public()
+    pages = pages.filter(Q(projectpage__isnull=True) | Q(projectpage__plan=plan))
+    pointed_at = [pk for idea in ideas for pk in (idea.meeting_id, idea.project_id)]
+    linked = pages.translations_of(pointed_at, plan.locale_id)
     for idea in ideas:
         idea.meeting_page = linked.get(idea.meeting_id)
         idea.became = linked.get(idea.project_id)

@@ -14,16 +14,11 @@ import pytest
 
 from core.content_cache import GENERATION_KEY
 from core.routing import known_routes, route_for_request
+from core.tests.pages import published
 from plan_pages.models import ProjectPage
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def published(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture

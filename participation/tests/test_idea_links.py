@@ -5,18 +5,13 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from core.tests.pages import published
 from participation.models import Idea
 from participation.tests.factories import MeetingPageFactory, add_ideas
 from participation.wagtail_hooks import ideas_with_projects
 from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def published(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture

@@ -90,10 +90,13 @@ class ProjectPageForm(WagtailAdminPageForm):
     def save(self, commit=True):
         """The ticked goals become the page's goal rows; rows of goals still ticked are kept."""
         kept = {tag.goal: tag for tag in self.instance.goal_tags.all()}
-        self.instance.goal_tags = [
+        rows = [
             kept.get(number) or self.instance.goal_tags.model(goal=number)
             for number in sorted(set(self.cleaned_data["goals"]))
         ]
+        for position, row in enumerate(rows):  # kept in number order on every database
+            row.sort_order = position
+        self.instance.goal_tags = rows
         return super().save(commit=commit)
 
 

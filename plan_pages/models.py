@@ -730,11 +730,12 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         return super().save_revision(*args, **kwargs)
 
     @property
-    def goal_numbers(self):
-        if "listed_goal_numbers" in self.__dict__:  # read with the listing, in number order
+    def goal_numbers(self) -> list[int]:
+        """The project's goals, in number order."""
+        if "listed_goal_numbers" in self.__dict__:  # read with the listing (for_listing)
             joined = self.listed_goal_numbers
             return sorted(int(number) for number in joined.split(",")) if joined else []
-        return [tag.goal for tag in self.goal_tags.all()]
+        return sorted(tag.goal for tag in self.goal_tags.all())
 
     def goal_words(self) -> str:
         """Indexed with the project, so "klima" or "climate" finds the projects of goal 13."""

@@ -112,6 +112,13 @@ def test_ticked_goals_and_targets_are_saved_and_shown_ticked_again(editor_client
     project = ProjectPage.objects.get()
 
     assert project.goal_numbers == [3, 11, 15]
+    # Stored in number order too, so a reader of the rows in their own order (the API, the
+    # translation's copy) never depends on the order the database happens to return.
+    assert [(row.sort_order, row.goal) for row in project.goal_tags.all()] == [
+        (0, 3),
+        (1, 11),
+        (2, 15),
+    ]
     assert project.targets == ["3.4", "11.7", "15.1"]
     html = editor_client.get(reverse("wagtailadmin_pages:edit", args=(project.pk,))).content
     assert ticked(html, "goals") == ["3", "11", "15"]

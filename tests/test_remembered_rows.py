@@ -12,11 +12,15 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import PageViewRestriction
 
 import pytest
+from bs4 import BeautifulSoup
 
 from core.content_cache import generation
 from core.models import ContactDetails, ContactSettings
+from core.templatetags import navigation_tags
 from core.tests.database import make_locale_en
+from core.tests.pages import published
 from plan_pages.tests.factories import LocalAreaPlanPageFactory
+from sdg.tests.factories import SDGGoalPageFactory, SDGIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +119,66 @@ def test_the_area_filter_follows_plans_published_renamed_made_private_and_unpubl
     other.refresh_from_db()  # live: published by its revision, not by this instance
     other.unpublish()
     assert areas_to_filter_by(client) == ["Glumsø"]
+
+
+def goal_tag_of(client, page):
+    """The text of the page's tag of goal 11, and where it links (None: no link)."""
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    tag = soup.select_one(".sdg-tag")
+    link = tag.find("a")
+    return " ".join(tag.get_text().split()), link["href"] if link else None
+
+
+def test_goal_tags_read_their_goal_pages_once_per_change_and_follow_each_change(
+    client, no_html_cache, home_page, project
+):
+    """The goal pages a goal tag links to are remembered through SDG_REMEMBER (cms wires sdg to
+    core.content_cache): no query for them on a second view, every change seen at once."""
+    index = published(SDGIndexPageFactory(parent=home_page))
+    goal = published(SDGGoalPageFactory(parent=index, number=11, short_title="Byer"))
+    assert goal_tag_of(client, project) == ("11 Byer", goal.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(project.url)
+    assert [query for query in queries if '"sdg_sdggoalpage"' in query["sql"]] == []
+
+    goal.short_title = "Bæredygtige byer"
+    published(goal)
+    assert goal_tag_of(client, project) == ("11 Bæredygtige byer", goal.url)
+
+    goal.unpublish()
+    assert goal_tag_of(client, project) == ("11 Bæredygtige byer og lokalsamfund", None)
+
+
+def chrome_of(client, page):
+    """The page's breadcrumbs and its alternate language versions, as a visitor's browser
+    reads them."""
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    crumbs = [link.get_text(strip=True) for link in soup.select("nav.breadcrumbs a")]
+    versions = {link["hreflang"]: link["href"] for link in soup.select("link[hreflang]")}
+    return crumbs, versions
+
+
+def test_the_chrome_is_read_once_per_change_and_follows_each_change(
+    client, no_html_cache, monkeypatch, plan, project
+):
+    """A page's ancestors, translations, menus and privacy page are remembered per content
+    change (core.templatetags.navigation_tags.remembered_chrome)."""
+    reads = []
+    read = navigation_tags.read_chrome_pages
+    monkeypatch.setattr(
+        navigation_tags, "read_chrome_pages", lambda *args: reads.append(args) or read(*args)
+    )
+    crumbs, versions = chrome_of(client, project)
+    assert crumbs[-1] == "Glumsø" and "en" not in versions
+    chrome_of(client, project)
+    assert len(reads) == 1
+
+    plan.title = "Glumsø og Omegn"
+    published(plan)
+    english = project.copy_for_translation(make_locale_en(), copy_parents=True)
+    published(english)
+    english.refresh_from_db()
+
+    crumbs, versions = chrome_of(client, project)
+    assert crumbs[-1] == "Glumsø og Omegn"
+    assert versions["en"].endswith(english.url)

@@ -187,6 +187,10 @@ if os.environ.get("SEARCH_URL"):
 # Local-area plans sit under the municipal overview (plan_pages names no page type above it).
 PLAN_PARENT_PAGE_TYPES = ["home.HomePage"]
 
+# The goal pages every goal tag links to are remembered like the site and its settings: read
+# once per process until content changes (sdg names nothing of ours; this is where they meet).
+SDG_REMEMBER = "core.content_cache.remembered"
+
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

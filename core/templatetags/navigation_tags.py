@@ -6,6 +6,7 @@ items other apps add through the hook `main_navigation_items(request)`.
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 from urllib.parse import urlencode
 
 from django import template
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
 
-from core.content_cache import remembered
+from core.content_cache import GenerationMemo, remembered
 from core.locales import known_locales
 from core.models import ContactDetails, ContactSettings
 from core.plugins import contributions
@@ -68,9 +69,14 @@ class ChromePages:
     privacy: dict = field(default_factory=dict)  # {locale id: live privacy page}
 
 
+# The chrome of each page, kept apart from the site and its settings (core.content_cache) so
+# that many pages never push those out.
+remembered_chrome = GenerationMemo(max_entries=4096)
+
+
 def chrome_pages(request, page):
     """The chrome's pages for `page` (a Page, or None for a view that is not a page), read
-    once per request; None when the request has no site."""
+    once per request and remembered per content change; None when the request has no site."""
     key = page.pk if isinstance(page, Page) else None
     memo = request.__dict__.setdefault("_chrome_pages", {})
     if key in memo:
@@ -78,6 +84,17 @@ def chrome_pages(request, page):
     site = current_site(request)
     if site is None:
         return None
+    if isinstance(page, Page) and page.pk is None:  # the preview of a page not yet created
+        memo[key] = read_chrome_pages(request, site, page)
+    else:
+        # Ancestors, translations, menus and the privacy page change only by a publish,
+        # unpublish, move, deletion or a settings change: each bumps the generation.
+        compute = partial(read_chrome_pages, request, site, page)
+        memo[key] = remembered_chrome.get(request, (site.pk, key), compute)
+    return memo[key]
+
+
+def read_chrome_pages(request, site, page) -> ChromePages:
     root = site.root_page
     wanted = Q(translation_key=root.translation_key, depth=root.depth) | Q(
         depth=root.depth + 1, show_in_menus=True, live=True
@@ -103,7 +120,6 @@ def chrome_pages(request, page):
                 chrome.translations[found.locale_id] = found
         if privacy is not None and found.translation_key == privacy.translation_key:
             chrome.privacy[found.locale_id] = found
-    memo[key] = chrome
     return chrome
 
 

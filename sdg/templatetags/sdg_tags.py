@@ -1,5 +1,9 @@
+from functools import partial
+
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -12,16 +16,27 @@ register = template.Library()
 
 def goal_pages_for(request) -> dict[int, SDGGoalPage]:
     """The live goal pages of the active language, looked up once per request: what a link to
-    one reads (its number, short title and address), not the goal's texts."""
+    one reads (its number, short title and address), not the goal's texts.
+
+    A project may keep them longer: SDG_REMEMBER names a function (request, key, compute) that
+    returns compute()'s value, remembered until a page is published, moved or deleted."""
     if not hasattr(request, "_sdg_goal_pages"):
-        pages = SDGGoalPage.objects.live().filter(
-            # The active locale by its language code, joined, not looked up first.
-            locale__language_code=get_supported_content_language_variant(get_language())
-        )
-        request._sdg_goal_pages = {
-            page.number: page for page in pages.only("number", "short_title", "url_path")
-        }
+        language = get_supported_content_language_variant(get_language())
+        read = partial(live_goal_pages, language)
+        remember = getattr(settings, "SDG_REMEMBER", None)
+        if remember:
+            request._sdg_goal_pages = import_string(remember)(
+                request, ("sdg-goals", language), read
+            )
+        else:
+            request._sdg_goal_pages = read()
     return request._sdg_goal_pages
+
+
+def live_goal_pages(language) -> dict[int, SDGGoalPage]:
+    # The locale by its language code, joined, not looked up first.
+    pages = SDGGoalPage.objects.live().filter(locale__language_code=language)
+    return {page.number: page for page in pages.only("number", "short_title", "url_path")}
 
 
 @register.inclusion_tag("components/sdg_goal_tags.html", takes_context=True)

@@ -20,11 +20,11 @@ pytestmark = pytest.mark.django_db
 TARGET = 12
 # Page types still above the target: their count today, never to grow (lower them as they fall).
 OVER_TARGET = {
-    "LocalAreaPlanPage": 16,  # its roll-up, map, listing, phases, steps, year wheel, meetings...
+    "LocalAreaPlanPage": 14,  # its roll-up, map, listing, phases, steps, year wheel, meetings...
 }
 # A search with words: the projects (found, counted, their page and goals), the other pages
-# (found, loaded), the ideas, the chrome and the goal pages of the cards. No query per result.
-SEARCH_BUDGET = 10
+# (found, loaded) and the ideas; the chrome and the goal pages are remembered. No query per result.
+SEARCH_BUDGET = 7
 
 
 def uncached_queries(client, url):

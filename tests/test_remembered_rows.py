@@ -182,3 +182,24 @@ def test_the_chrome_is_read_once_per_change_and_follows_each_change(
     crumbs, versions = chrome_of(client, project)
     assert crumbs[-1] == "Glumsø og Omegn"
     assert versions["en"].endswith(english.url)
+
+
+@pytest.mark.parametrize("view", ["page", "search"])
+def test_the_language_versions_are_worked_out_once_per_request(
+    client, no_html_cache, monkeypatch, plan, view
+):
+    """The head's hreflang links and the header's switcher read one answer."""
+    english = plan.copy_for_translation(make_locale_en(), copy_parents=True)
+    published(english)
+    name = {"page": "page_versions", "search": "view_versions"}[view]
+    calls = []
+    work_out = getattr(navigation_tags, name)
+    monkeypatch.setattr(navigation_tags, name, lambda *args: calls.append(1) or work_out(*args))
+    with translation.override("da"):
+        url = plan.url if view == "page" else reverse("search") + "?q=skov"
+
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+
+    assert len(calls) == 1
+    assert soup.select_one('link[hreflang="en"]') is not None
+    assert "English" in [link.get_text(strip=True) for link in soup.select("header a")]

@@ -195,18 +195,31 @@ def language_versions(context):
     in every language at the same path.
     """
     request, page = context["request"], context.get("page")
-    if not isinstance(page, Page):
-        path = request.get_full_path()
-        return [
-            {
-                "code": code,
-                "name": name,
-                "translated": True,
-                "url": request.build_absolute_uri(translate_url(path, code)),
-                "path": translate_url(path, code),
-            }
-            for code, name in settings.LANGUAGES
-        ]
+    # Read by the head (hreflang) and the header (the switcher): worked out once per request.
+    memo = request.__dict__.setdefault("_language_versions", {})
+    key = page.pk if isinstance(page, Page) else None
+    if key not in memo:
+        memo[key] = (
+            page_versions(request, page) if isinstance(page, Page) else view_versions(request)
+        )
+    return memo[key]
+
+
+def view_versions(request) -> list[dict]:
+    """A view that is not a page (the search) in every language, at its translated path."""
+    path = request.get_full_path()
+    versions = []
+    for code, name in settings.LANGUAGES:
+        translated_path = translate_url(path, code)
+        url = request.build_absolute_uri(translated_path)
+        versions.append(
+            {"code": code, "name": name, "translated": True, "url": url, "path": translated_path}
+        )
+    return versions
+
+
+def page_versions(request, page) -> list[dict]:
+    """The page's live translations, else the front page in that language."""
     chrome = chrome_pages(request, page)
     translations = chrome.translations if chrome is not None else {}
     locales = known_locales()

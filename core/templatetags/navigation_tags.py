@@ -74,24 +74,34 @@ class ChromePages:
 remembered_chrome = GenerationMemo(max_entries=4096)
 
 
+def once_per_request(request, name, page, compute):
+    """compute()'s value for `page` (a Page, or None for a view that is not a page), worked
+    out once per request: the head, the header and the breadcrumbs each ask."""
+    memo = request.__dict__.setdefault(name, {})
+    key = page.pk if isinstance(page, Page) else None
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def chrome_pages(request, page):
     """The chrome's pages for `page` (a Page, or None for a view that is not a page), read
     once per request and remembered per content change; None when the request has no site."""
-    key = page.pk if isinstance(page, Page) else None
-    memo = request.__dict__.setdefault("_chrome_pages", {})
-    if key in memo:
-        return memo[key]
+    return once_per_request(
+        request, "_chrome_pages", page, partial(remembered_chrome_pages, request, page)
+    )
+
+
+def remembered_chrome_pages(request, page):
     site = current_site(request)
     if site is None:
         return None
     if isinstance(page, Page) and page.pk is None:  # the preview of a page not yet created
-        memo[key] = read_chrome_pages(request, site, page)
-    else:
-        # Ancestors, translations, menus and the privacy page change only by a publish,
-        # unpublish, move, deletion or a settings change: each bumps the generation.
-        compute = partial(read_chrome_pages, request, site, page)
-        memo[key] = remembered_chrome.get(request, (site.pk, key), compute)
-    return memo[key]
+        return read_chrome_pages(request, site, page)
+    # Ancestors, translations, menus and the privacy page change only by a publish, unpublish,
+    # move, deletion or a settings change: each bumps the generation.
+    key = (site.pk, page.pk if isinstance(page, Page) else None)
+    return remembered_chrome.get(request, key, partial(read_chrome_pages, request, site, page))
 
 
 def read_chrome_pages(request, site, page) -> ChromePages:
@@ -195,14 +205,12 @@ def language_versions(context):
     in every language at the same path.
     """
     request, page = context["request"], context.get("page")
-    # Read by the head (hreflang) and the header (the switcher): worked out once per request.
-    memo = request.__dict__.setdefault("_language_versions", {})
-    key = page.pk if isinstance(page, Page) else None
-    if key not in memo:
-        memo[key] = (
-            page_versions(request, page) if isinstance(page, Page) else view_versions(request)
-        )
-    return memo[key]
+    if isinstance(page, Page):
+        compute = partial(page_versions, request, page)
+    else:
+        compute = partial(view_versions, request)
+    # Read by the head (hreflang) and the header (the switcher).
+    return once_per_request(request, "_language_versions", page, compute)
 
 
 def view_versions(request) -> list[dict]:

@@ -39,13 +39,26 @@ def live_goal_pages(language) -> dict[int, SDGGoalPage]:
     return {page.number: page for page in pages.only("number", "short_title", "url_path")}
 
 
+def goal_page_url(request, number) -> str | None:
+    """The address of the goal's live page in the active language, worked out once per
+    request: a page of project cards links to the same few goals again and again."""
+    urls = request.__dict__.setdefault("_sdg_goal_urls", {})
+    if number not in urls:
+        page = goal_pages_for(request).get(number)
+        urls[number] = page.get_url(request) if page else None
+    return urls[number]
+
+
 @register.inclusion_tag("components/sdg_goal_tags.html", takes_context=True)
 def sdg_goal_tags(context, numbers):
     """Goal tags in the official colours, each linking to its goal page in this language."""
-    pages = goal_pages_for(context["request"])
+    request = context["request"]
+    pages = goal_pages_for(request)
     return {
-        "request": context["request"],
-        "goals": [(goals()[number], pages.get(number)) for number in sorted(set(numbers))],
+        "goals": [
+            (goals()[number], pages.get(number), goal_page_url(request, number))
+            for number in sorted(set(numbers))
+        ],
     }
 
 
@@ -53,9 +66,9 @@ def sdg_goal_tags(context, numbers):
 def sdg_targets(context, codes):
     """The targets by code and text, each linking to its place on its goal's page: a code such
     as "15.5" alone says nothing to a resident."""
-    pages = goal_pages_for(context["request"])
+    request = context["request"]
     known = [targets()[code] for code in codes if code in targets()]
-    return {"targets": [(target, pages.get(target.goal)) for target in known]}
+    return {"targets": [(target, goal_page_url(request, target.goal)) for target in known]}
 
 
 @register.simple_tag(takes_context=True)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, get_page_models
@@ -119,7 +121,9 @@ def result_columns(model) -> dict:
 def load_for_results(ids) -> tuple[dict, dict]:
     """The pages of `ids`, each as its own type with only the fields a result shows (not
     their texts and stream fields), and the titles of the areas they belong to: one query,
-    the page rows joined with each type's own table."""
+    the page rows joined with each type's own table. An area's title is read by a subquery
+    per result, not by joining the areas' rows to each type that has an area: fewer joins
+    are less for the database to plan."""
     models = [
         model
         for model in get_page_models()
@@ -127,21 +131,39 @@ def load_for_results(ids) -> tuple[dict, dict]:
     ]
     columns = {model: result_columns(model) for model in models}
     lookups = {lookup for model_columns in columns.values() for lookup in model_columns.values()}
-    titles = {lookup + "__title" for lookup in lookups if lookup.split("__")[-1] == "plan"}
-    rows = Page.objects.filter(pk__in=ids).values("pk", "content_type_id", *lookups, *titles)
+    rows = Page.objects.filter(pk__in=ids).values("pk", "content_type_id", *lookups)
+    if plans := sorted(lookup for lookup in lookups if lookup.split("__")[-1] == "plan"):
+        plan_title = Page.objects.filter(pk=OuterRef("result_plan")).order_by().values("title")
+        rows = rows.annotate(
+            result_plan=Coalesce(*plans) if len(plans) > 1 else F(plans[0]),
+            result_plan_title=Subquery(plan_title),
+        )
     by_id, plan_titles = {}, {}
     for row in rows:
         model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
         if model not in columns:  # a page type whose app has been removed
             continue
         fields = {attname: row[lookup] for attname, lookup in columns[model].items()}
-        page = model(id=row["pk"], **fields)
-        page.pk = row["pk"]  # a page type's own key, its link to the page row
-        page._state.adding, page._state.db = False, rows.db
+        page = page_of_fields(model, row["pk"], fields, rows.db)
         by_id[page.pk] = page
         if fields.get("plan_id"):
-            plan_titles[fields["plan_id"]] = row[columns[model]["plan_id"] + "__title"]
+            plan_titles[fields["plan_id"]] = row["result_plan_title"]
     return by_id, plan_titles
+
+
+def page_of_fields(model, pk, fields, db):
+    """A page of `model` with only `fields` read, as a queryset's `only()` makes it: the other
+    fields are deferred, not given their defaults (a stream field is costly to make empty)."""
+    concrete = model._meta.concrete_fields
+    # The page's key, and its rows' links to one another (a type's table, its parent type's).
+    links = {
+        column.attname: pk
+        for column in concrete
+        if getattr(column.remote_field, "parent_link", False)
+    }
+    fields = {**fields, "id": pk, **links}
+    names = [column.attname for column in concrete if column.attname in fields]
+    return model.from_db(db, names, [fields[name] for name in names])
 
 
 def names_a_place(plan, query_words) -> bool:

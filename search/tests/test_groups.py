@@ -85,6 +85,20 @@ def test_results_are_grouped_by_kind(client, shared):
         assert heading in html
 
 
+def test_a_survey_and_a_report_are_placed_by_their_area_and_link_to_their_pages(client, shared):
+    response = search(client, {"q": "legepladser"})
+    results = {
+        result.title: result
+        for group in [*response.context["groups_before"], *response.context["groups_after"]]
+        for result in group.results
+    }
+
+    for title in ("Spørgeskema om legepladsen", "Årsrapport om legepladser"):
+        assert results[title].context == "Glumsø og omegn"
+        assert results[title].url == Page.objects.get(title=title).url
+    assert results["Ny legeplads ved hallen med gynger"].context == "Glumsø og omegn"
+
+
 def test_a_goal_and_its_targets_are_found_the_goal_named_first(client, shared):
     climate = group_titles(search(client, {"q": "klima"}))["goals"]
     # Goal 13 by its title; goals 1, 2 and 11 by one of their targets, after it.

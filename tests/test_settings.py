@@ -7,6 +7,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+from django.db import connection
+
+import pytest
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 # Everything base.py reads from the environment, set as a production server would set it.
@@ -107,3 +111,11 @@ def test_the_environment_cannot_change_the_tests_other_settings():
 def test_the_test_settings_are_the_same_with_and_without_the_environment():
     """Apart from the database (DATABASE_URL chooses PostgreSQL in CI, on purpose)."""
     assert settings_under({})["test"] == settings_under(PRODUCTION_LIKE_ENVIRONMENT)["test"]
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db
+def test_postgresql_never_compiles_this_sites_queries_to_machine_code():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

@@ -226,7 +226,10 @@ def serving(env, through_nginx):
 def gunicorns(env, ports):
     masters = [
         subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", "cms/gunicorn.py", "cms.wsgi"],
+            # Workers are not recycled here: a new worker in the middle of a page's 10 s
+            # (cms/gunicorn.py recycles after about 50,000 requests, which the cached pages
+            # reach) would be timed starting up, and its CPU counted from zero.
+            [PYTHON, "-m", "gunicorn", "-c", "cms/gunicorn.py", "--max-requests", "0", "cms.wsgi"],
             cwd=ROOT,
             env={**env, "BIND": f"127.0.0.1:{port}"},
         )

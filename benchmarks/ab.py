@@ -7,11 +7,12 @@ On a shared machine two runs of the load benchmark minutes apart can differ by a
 change is judged here instead: the commit REF is checked out beside this tree (a git worktree
 in the system's temporary folder), and the two are measured in turns, round after round, on
 the same database that already holds the demo (`load_demo_content`). Each turn is a fresh
-process with the dev settings and DEBUG off that requests every page once to warm it and then
-`--requests` times, with every cache of HTML off (or, with --fragments, the page cache off and
-the fragments warm). It prints, per page, the median over the rounds of the paired ratios
-new/old of the median CPU time of the process per request (below 1: faster now) and of the
-wall time (which holds the database's own time), with the lowest and highest round.
+process with the dev settings and DEBUG off that times every page with the harness's
+`time_requests` (one request to warm it, then `--requests`), with every cache of HTML off
+(or, with --fragments, the page cache off and the fragments warm). It prints, per page, the
+median over the rounds of the paired ratios new/old of the median CPU time of the process per
+request (below 1: faster now) and of the wall time (which holds the database's own time), with
+the lowest and highest round.
 
 The pages are those of the load benchmark (benchmarks/load.py), on the demo as it is loaded.
 """
@@ -29,30 +30,20 @@ from benchmarks.load import URLS
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Run by each side's own checkout (`python -c`), so an older commit needs no part of this file.
+# Run by each side's own checkout (`python -c`), with that checkout's harness: each page
+# warmed once, then timed `requests` times (harness.time_requests).
 MEASURE = """
-import json, os, statistics, sys, time
+import json, os, sys
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 import django
 django.setup()
 from django.conf import settings
-from django.test import Client
+from benchmarks.harness import time_requests
 settings.DEBUG = False
 settings.ALLOWED_HOSTS = ["*"]
 requests, paths = int(sys.argv[1]), json.loads(sys.argv[2])
-client = Client(HTTP_HOST="127.0.0.1")
-for path in paths.values():
-    assert client.get(path).status_code == 200, path
-figures = {}
-for name, path in paths.items():
-    cpu, wall = [], []
-    for _ in range(requests):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        client.get(path)
-        cpu.append(time.process_time() - start_cpu)
-        wall.append(time.perf_counter() - start)
-    figures[name] = [statistics.median(cpu) * 1000, statistics.median(wall) * 1000]
-print(json.dumps(figures))
+timings = {name: time_requests(path, requests) for name, path in paths.items()}
+print(json.dumps({name: [t.python_cpu_ms, t.median_ms] for name, t in timings.items()}))
 """
 
 

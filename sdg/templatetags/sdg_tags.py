@@ -72,9 +72,9 @@ def sdg_targets(context, codes):
 
 
 @register.simple_tag(takes_context=True)
-def goal_page_of(context, goal):
-    """The live goal page of the active language for a goal, or None."""
-    return goal_pages_for(context["request"]).get(goal.number)
+def goal_url(context, goal):
+    """The address of the goal's live page in the active language, or None."""
+    return goal_page_url(context["request"], goal.number)
 
 
 @register.filter

@@ -3,9 +3,10 @@
 It starts at the front page of each language and follows every link on the host it was
 given, so every page a person can reach is checked, not a list of samples. Each page is
 opened at each width, under the site's own Content-Security-Policy, and checked for what
-people and machines rely on: axe-core (WCAG 2.1 A/AA), no sideways scrolling, every address on
-the host the site is served on, numbers a machine reads written as numbers, text in the other
-language marked with its `lang`, the keyboard, and the weight of what the page loads.
+people and machines rely on: axe-core (WCAG 2.1 A/AA), no sideways scrolling, no word split
+where it would fit on a line, every address on the host the site is served on, numbers a
+machine reads written as numbers, text in the other language marked with its `lang`, the
+keyboard, and the weight of what the page loads.
 """
 
 import gzip
@@ -166,6 +167,8 @@ class Crawl:
                 f"scrolls sideways: {facts['scrollWidth']} px wide, "
                 f"sticking out: {facts['tooWide']}",
             )
+        for word in facts["splitWords"]:
+            self.report(path, width, f"a word split over two lines: {word}")
         for number in facts["svgNumbers"]:
             self.report(path, width, f"an SVG number that is not a number: {number}")
         self.check_addresses(path, width, facts["addresses"])

@@ -1,5 +1,6 @@
 // What tests/browser/crawl.py checks on a page, read in one pass: its links, every address it
-// names, SVG attributes that must be numbers, its text blocks with their language, its width.
+// names, SVG attributes that must be numbers, its text blocks with their language, its width,
+// the words it splits over two lines.
 (numberAttributes) => {
   // A link marked `download` (a meeting's calendar invitation) is a file, not a page to open.
   const links = [...document.querySelectorAll("a[href]:not([download])")].map((a) => a.href);
@@ -59,12 +60,39 @@
     .slice(0, 3)
     .map((element) => `${element.tagName}.${element.className}`);
 
+  // Words split over two lines where they would fit on one: a long Danish compound in a
+  // column too narrow for it. A word wider than the page's column (the title's width) must
+  // break somewhere, and a reader's browser hyphenates it (CSS `hyphens`); a long address may
+  // break anywhere (overflow-wrap: anywhere); text hidden for screen readers is one pixel wide.
+  const column = (document.querySelector("h1") || document.body).clientWidth;
+  const splitWords = [];
+  const range = document.createRange();
+  const textWalker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (textWalker.nextNode() && splitWords.length < 3) {
+    const node = textWalker.currentNode;
+    const parent = node.parentElement;
+    if (!parent || parent.closest("script, style, .sr-only")) continue;
+    if (getComputedStyle(parent).overflowWrap === "anywhere") continue;
+    // Runs of letters a line may not end inside: it may end after a hyphen or a soft hyphen.
+    for (const match of node.textContent.matchAll(/[^\s\-\u00ad\u2010-\u2014]{2,}/gu)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const rects = [...range.getClientRects()];
+      const lines = new Set(rects.map((rect) => Math.round(rect.bottom)));
+      const width = rects.reduce((sum, rect) => sum + rect.width, 0);
+      if (lines.size > 1 && width <= column) {
+        splitWords.push(`'${match[0]}' in <${parent.tagName.toLowerCase()}>`);
+      }
+    }
+  }
+
   return {
     links,
     addresses,
     svgNumbers,
     texts,
     tooWide,
+    splitWords,
     scrollWidth: document.documentElement.scrollWidth,
   };
 };

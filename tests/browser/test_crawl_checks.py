@@ -10,7 +10,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ORIGIN = "http://crawl.test"
 
-BROKEN = """<!DOCTYPE html>
+# A word no page is wide enough for: it must break somewhere.
+WIDER_THAN_ANY_PAGE = "Tilgængelighedserklæring" * 12
+
+BROKEN = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Broken</title>
 <meta property="og:url" content="http://localhost/en/broken/"></head>
 <body><a class="skipnav" href="#main">Skip</a>
@@ -19,6 +22,10 @@ BROKEN = """<!DOCTYPE html>
 <p lang="da">Pladsen trænger til lys om vinteren, og det er vigtigt.</p>
 <svg viewBox="0 0 10 10" width="10" height="10"><text x="141,74" y="5">Juli</text></svg>
 <div style="width: 2000px">wide</div>
+<h2 style="width: 120px; overflow-wrap: break-word">Velkomstambassadører</h2>
+<p><a href="https://example.org/an-address" style="display: block; width: 80px;
+overflow-wrap: anywhere">https://example.org/a-very-long-address-that-may-break-anywhere</a></p>
+<p style="overflow-wrap: break-word">{WIDER_THAN_ANY_PAGE}</p>
 <a href="/en/next/">Next page</a> <a href="https://un.org/">The UN</a>
 </main></body></html>"""
 
@@ -54,6 +61,9 @@ def test_the_crawl_follows_links_and_reports_every_kind_of_problem(tool):
     problems = "\n".join(crawl.problems)
     assert crawl.visited == ["/en/broken/", "/en/next/", "/"]
     assert "scrolls sideways" in problems
+    assert "a word split over two lines: 'Velkomstambassadører' in <h2>" in problems
+    assert "a-very-long-address" not in problems  # an address may break anywhere
+    assert WIDER_THAN_ANY_PAGE[:40] not in problems  # it cannot fit on one line
     assert 'an SVG number that is not a number: <text x="141,74">' in problems
     assert "an address the site is not served on: http://localhost/en/broken/" in problems
     assert "'da' text without lang='da': 'Stien må gerne" in problems

@@ -73,7 +73,8 @@
     const parent = node.parentElement;
     if (!parent || parent.closest("script, style, .sr-only")) continue;
     if (getComputedStyle(parent).overflowWrap === "anywhere") continue;
-    // Runs of letters a line may not end inside: it may end after a hyphen or a soft hyphen.
+    // What a line may not end inside: a run of characters without a space, hyphen or soft
+    // hyphen (a line may end after one of those).
     for (const match of node.textContent.matchAll(/[^\s\-\u00ad\u2010-\u2014]{2,}/gu)) {
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);

@@ -33,9 +33,37 @@
     }
   }
 
+  // Words split over two lines where they would fit on one: a long Danish compound in a
+  // column too narrow for it. A word wider than the page's column (the title's width) must
+  // break somewhere, and a reader's browser hyphenates it (CSS `hyphens`); a long address may
+  // break anywhere (overflow-wrap: anywhere); text hidden for screen readers is one pixel wide.
+  const column = (document.querySelector("h1") || document.body).clientWidth;
+  const range = document.createRange();
+  const splitWordsIn = (node) => {
+    const parent = node.parentElement;
+    if (parent.closest(".sr-only") || getComputedStyle(parent).overflowWrap === "anywhere") {
+      return [];
+    }
+    const split = [];
+    // What a line may not end inside: a run of characters without a space, hyphen or soft
+    // hyphen (a line may end after one of those).
+    for (const match of node.textContent.matchAll(/[^\s\-\u00ad\u2010-\u2014]{2,}/gu)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const rects = [...range.getClientRects()];
+      const lines = new Set(rects.map((rect) => Math.round(rect.bottom)));
+      const width = rects.reduce((sum, rect) => sum + rect.width, 0);
+      if (lines.size > 1 && width <= column) {
+        split.push(`'${match[0]}' in <${parent.tagName.toLowerCase()}>`);
+      }
+    }
+    return split;
+  };
+
   // Text as blocks a reader meets (a paragraph, a list item, a link), with the language the
-  // page declares for it.
+  // page declares for it; and its split words, in the same walk over the page's text.
   const blocks = new Set();
+  const splitWords = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const blockSelector =
     "p, li, h1, h2, h3, h4, h5, h6, td, th, dd, dt, figcaption, blockquote, label, legend, a, " +
@@ -44,6 +72,7 @@
     const parent = walker.currentNode.parentElement;
     if (parent && walker.currentNode.textContent.trim() && !parent.closest("script, style")) {
       blocks.add(parent.closest(blockSelector) || parent);
+      splitWords.push(...splitWordsIn(walker.currentNode));
     }
   }
   const texts = [...blocks].map((block) => ({
@@ -60,40 +89,13 @@
     .slice(0, 3)
     .map((element) => `${element.tagName}.${element.className}`);
 
-  // Words split over two lines where they would fit on one: a long Danish compound in a
-  // column too narrow for it. A word wider than the page's column (the title's width) must
-  // break somewhere, and a reader's browser hyphenates it (CSS `hyphens`); a long address may
-  // break anywhere (overflow-wrap: anywhere); text hidden for screen readers is one pixel wide.
-  const column = (document.querySelector("h1") || document.body).clientWidth;
-  const splitWords = [];
-  const range = document.createRange();
-  const textWalker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  while (textWalker.nextNode() && splitWords.length < 3) {
-    const node = textWalker.currentNode;
-    const parent = node.parentElement;
-    if (!parent || parent.closest("script, style, .sr-only")) continue;
-    if (getComputedStyle(parent).overflowWrap === "anywhere") continue;
-    // What a line may not end inside: a run of characters without a space, hyphen or soft
-    // hyphen (a line may end after one of those).
-    for (const match of node.textContent.matchAll(/[^\s\-\u00ad\u2010-\u2014]{2,}/gu)) {
-      range.setStart(node, match.index);
-      range.setEnd(node, match.index + match[0].length);
-      const rects = [...range.getClientRects()];
-      const lines = new Set(rects.map((rect) => Math.round(rect.bottom)));
-      const width = rects.reduce((sum, rect) => sum + rect.width, 0);
-      if (lines.size > 1 && width <= column) {
-        splitWords.push(`'${match[0]}' in <${parent.tagName.toLowerCase()}>`);
-      }
-    }
-  }
-
   return {
     links,
     addresses,
     svgNumbers,
     texts,
     tooWide,
-    splitWords,
+    splitWords: splitWords.slice(0, 3),
     scrollWidth: document.documentElement.scrollWidth,
   };
 };

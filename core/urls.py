@@ -1,7 +1,7 @@
 """The site-wide addresses outside the language prefixes: sitemap, robots.txt, the favicon
 and /was."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from wagtail.contrib.sitemaps.views import sitemap
 
@@ -11,6 +11,8 @@ from .views import favicon, robots_txt, was
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
-    path("was", was, name="was"),
+    # With or without the slash: both are typed and linked, and /was/ must not fall through to
+    # the language prefixes' 404.
+    re_path(r"^was/?$", was, name="was"),
     path("favicon.ico", favicon, name="favicon"),
 ]

@@ -21,6 +21,12 @@ def test_was_leads_to_the_statement_in_the_visitors_language(demo_site, client):
     assert english["Location"] == "/en/accessibility-statement/"
 
 
+def test_was_with_a_trailing_slash_leads_to_the_statement_too(demo_site, client):
+    response = client.get("/was/", HTTP_ACCEPT_LANGUAGE="da")
+    assert response.status_code == 302
+    assert response["Location"] == "/da/tilgaengelighedserklaering/"
+
+
 def test_was_can_point_at_the_statement_in_the_was_tool(demo_site, client):
     settings = ContactSettings.objects.get()
     settings.accessibility_statement_url = "https://www.was.digst.dk/lup-naestved-dk"

@@ -1,3 +1,4 @@
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -15,3 +16,13 @@ def find_projects(request):
             "current": match is not None and match.url_name == "search",
         }
     ]
+
+
+@hooks.register("project_page_sections")
+def project_tags_as_searches(project, request):
+    """A project's tags, each a search for its word: the other projects, ideas and pages that
+    speak of it, in every area (`plan_pages` shows none; a tag is only worth a click here)."""
+    tags = [tag.name for tag in project.tags.all()]
+    if not tags:
+        return ""
+    return render_to_string("components/project_tags.html", {"tags": tags}, request=request)

@@ -25,3 +25,11 @@ def test_the_search_page_describes_itself_to_search_engines_in_the_pages_languag
     assert '<meta name="description" content="Søg i lokalområder, projekter' in html, (
         "no Danish description"
     )
+
+
+def test_search_engines_are_asked_not_to_keep_a_searchs_results(client, site_root):
+    asked = client.get("/da/soeg/", {"q": "skov"}).content.decode()
+    bare = client.get("/da/soeg/").content.decode()
+
+    assert '<meta name="robots" content="noindex, follow">' in asked
+    assert 'name="robots"' not in bare

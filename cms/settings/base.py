@@ -123,8 +123,10 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Danish is the source language; English is a translation of it.
 LANGUAGE_CODE = "da"
+# Each language named in itself, as the public language switcher names it.
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin names the content's languages in its own language: "Oversættelse af … til Engelsk".
+WAGTAIL_CONTENT_LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 # The project's own strings (`make messages` keeps them), then Danish for the admin strings that
 # Wagtail's and wagtail-localize's own catalogues leave in English (admin_locale/README.md).
@@ -205,7 +207,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link", "h2", "h3"]
 RICH_TEXT_INLINE_FEATURES = ["bold", "italic", "link"]
 
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
+WAGTAILADMIN_PERMITTED_LANGUAGES = WAGTAIL_CONTENT_LANGUAGES
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lup@naestved.example.dk")

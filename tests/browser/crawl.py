@@ -14,7 +14,7 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urldefrag, urlparse
+from urllib.parse import parse_qsl, urldefrag, urlparse
 
 WIDTHS = (320, 375, 1280)
 WIDE = WIDTHS[-1]
@@ -185,7 +185,7 @@ class Crawl:
         """Every page reachable from the start pages, each at every width. `on_page(page,
         path, width)` is called after each page's checks (for screenshots)."""
         pages = {width: self.new_page(browser, width) for width in WIDTHS}
-        queue, seen = deque(start_paths), set(start_paths)
+        queue, seen = deque(start_paths), {same_page(path) for path in start_paths}
         while queue:
             self.path = path = queue.popleft()
             self.visited.append(path)
@@ -195,8 +195,8 @@ class Crawl:
                     on_page(page, path, width)
             for link in links:
                 target = self.own(link)
-                if target and target not in seen:
-                    seen.add(target)
+                if target and same_page(target) not in seen:
+                    seen.add(same_page(target))
                     queue.append(target)
         for page in pages.values():
             page.context.close()
@@ -212,6 +212,17 @@ class Crawl:
         """What the page's Content-Security-Policy blocks, as Chromium reports it."""
         if "Content Security Policy" in message.text:
             self.report(self.path, width, f"blocked by the page's policy: {message.text}")
+
+
+def same_page(address):
+    """The page an address opens, the words of a search left out: a search for other words is
+    the same page with other results (each of a project's tags is one), so the crawl opens the
+    first such search it finds, not one per word. Every other parameter makes a page of its own."""
+    parsed = urlparse(address)
+    parameters = parse_qsl(parsed.query, keep_blank_values=True)
+    return parsed.path, tuple(
+        sorted((name, "" if name == "q" else value) for name, value in parameters)
+    )
 
 
 def reaches_with_tab(page, selector, presses=40):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.crawl import Crawl, language_of
+from tests.browser.crawl import Crawl, language_of, same_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -77,3 +77,13 @@ def test_the_language_of_a_sentence_is_told_by_its_small_words():
     assert language_of("The path should be usable with a pram most of the year.") == "en"
     assert language_of("Glumsø Sø") is None  # names are in no language
     assert language_of("Bird hide ved Glumsø") is None  # one word of each: no verdict
+
+
+def test_the_crawl_opens_one_search_for_words_but_every_filter():
+    assert same_page("/da/soeg/?q=l%C3%B8b") == same_page("/da/soeg/?q=motion")
+    assert same_page("/da/soeg/?q=l%C3%B8b") != same_page("/da/soeg/")
+    assert same_page("/da/soeg/?q=skov&goal=15") != same_page("/da/soeg/?q=skov")
+    assert same_page("/da/glumsoe/?goal=3&status=idea") == same_page(
+        "/da/glumsoe/?status=idea&goal=3"
+    )
+    assert same_page("/da/glumsoe/?goal=3") != same_page("/da/glumsoe/?goal=4")

@@ -21,7 +21,8 @@ def find_projects(request):
 @hooks.register("project_page_sections")
 def project_tags_as_searches(project, request):
     """A project's tags, each a search for its word: the other projects, ideas and pages that
-    speak of it, in every area (`plan_pages` shows none; a tag is only worth a click here)."""
+    speak of it, in every area. `plan_pages` does not show the tags itself: without the search
+    they would be words to read, not a way on."""
     tags = [tag.name for tag in project.tags.all()]
     if not tags:
         return ""

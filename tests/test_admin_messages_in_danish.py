@@ -46,7 +46,8 @@ ACTION_MODULES = {
 
 
 def package_folder(catalogue: Path) -> str:
-    """ "wagtail/admin" for …/wagtail/admin/locale/en/LC_MESSAGES/django.po."""
+    """The package folder a catalogue belongs to: "wagtail/admin" for
+    …/wagtail/admin/locale/en/LC_MESSAGES/django.po."""
     for package in (wagtail, wagtail_localize):
         home = Path(package.__file__).parent.parent
         if catalogue.is_relative_to(home):

@@ -229,7 +229,8 @@ def test_editors_can_update_a_translation_after_the_source_changed(demo_site, ad
 
 def tags_on(client, page):
     html = client.get(page.url).content.decode()
-    return re.findall(r'<span class="tag">([^<]*)</span>', html.split('<p class="tags">')[1])
+    tags = html.split('<p class="tags">')[1].split("</p>")[0]
+    return re.findall(r"<a [^>]*>([^<]*)</a>", tags)
 
 
 def test_each_language_version_of_a_project_shows_its_own_tags(demo_site, client):

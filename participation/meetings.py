@@ -9,7 +9,6 @@ import re
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
@@ -181,23 +180,13 @@ def next_meetings(locale, count=NEXT_MEETINGS) -> list:
 
 def plan_meetings(plan):
     """The plan's live, public meetings: those to come (the next first), and past ones that
-    have something to read (minutes or outcomes), the latest first. One query for both."""
+    have something to read (minutes), the latest first. Read with the plan's other child
+    pages, in the one query they share (`live_subpages_of`)."""
     now = timezone.now()
-    meetings = list(
-        MeetingPage.objects.child_of(plan)
-        .live()
-        .public()
-        .filter(Q(ends_at__gt=now) | (Q(ends_at__lte=now) & has_record()))
-        .order_by("starts_at")
-    )
+    meetings = sorted(plan.live_subpages_of(MeetingPage), key=lambda meeting: meeting.starts_at)
     coming = [meeting for meeting in meetings if meeting.ends_at > now]
-    past = [meeting for meeting in reversed(meetings) if meeting.ends_at <= now]
+    past = [meeting for meeting in reversed(meetings) if meeting.ends_at <= now and meeting.minutes]
     return coming, past
-
-
-def has_record():
-    """A past meeting worth listing: it has minutes."""
-    return ~Q(minutes="")
 
 
 def meeting_links(meeting_ids, locale) -> dict:

@@ -100,7 +100,8 @@ def plan_feed_meetings(plan, request):
 
 @hooks.register("plan_page_sections")
 def plan_ideas_and_surveys(plan, request):
-    surveys = SurveyPage.objects.child_of(plan).live().public().order_by("-opens_at")
+    surveys = plan.live_subpages_of(SurveyPage)
+    surveys = sorted(surveys, key=lambda survey: survey.opens_at, reverse=True)
     context = {"page": plan, "ideas": ideas_with_projects(plan), "surveys": surveys}
     return render_to_string("components/plan_participation.html", context, request=request)
 

@@ -1,6 +1,7 @@
 from dataclasses import replace
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -29,7 +30,7 @@ from core.blocks import BodyBlock
 from core.content_cache import Deferred, deferred_items
 from core.localize import TranslatableWordsField, TranslatableWordsPanel
 from core.metadata import image_url, without_empty
-from core.models import BasePage, PagePicture, SummaryPage
+from core.models import BasePage, PagePicture, SitePageQuerySet, SummaryPage
 from core.plugins import PluginPanels, PluginRoutesMixin, contributions
 from places.fields import GeometryField, SiteField
 from places.names import split_place_names
@@ -321,7 +322,34 @@ class LocalAreaPlanPage(CouncilPermissions, SummaryPage):
 
     def annual_reports(self):
         """The plan's published annual reports (in its language), the latest year first."""
-        return AnnualReportPage.objects.live().public().child_of(self).order_by("-year")
+        reports = self.live_subpages_of(AnnualReportPage)
+        return sorted(reports, key=lambda report: report.year, reverse=True)
+
+    def live_subpages_of(self, model) -> list:
+        """The plan's live, public child pages of `model`, one of its types other than the
+        project (an annual report, or a type of the hook `plan_subpage_types`), in no order:
+        its sections and the plugins' sections each read their own type."""
+        return self.live_subpages.get(model, [])
+
+    @cached_property
+    def live_subpages(self) -> dict:
+        """{model: its live, public pages} for the plan's child page types other than the
+        project, each page by its own type: one query for all the types, with a join to each
+        type's table, where a queryset per type would cost a query each."""
+        models = [model for model in self.clean_subpage_models() if model is not ProjectPage]
+        types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+        # The reverse side of each type's link to its Page row, as select_related names it.
+        joins = {
+            model: model._meta.get_ancestor_link(Page).related_query_name() for model in models
+        }
+        pages = SitePageQuerySet(Page).child_of(self).live().public()
+        pages = pages.filter(content_type__in=types.values()).select_related(*joins.values())
+        by_type = {content_type.pk: model for model, content_type in types.items()}
+        found = {model: [] for model in models}
+        for page in pages:
+            model = by_type[page.content_type_id]
+            found[model].append(getattr(page, joins[model]))
+        return found
 
     def clean(self):
         super().clean()

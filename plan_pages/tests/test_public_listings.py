@@ -11,8 +11,12 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from core.middleware import CurrentRequestMiddleware
-from plan_pages.models import LocalAreaPlanPage, ProjectGoal, ProjectPage
-from plan_pages.tests.factories import LocalAreaPlanPageFactory, ProjectPageFactory
+from plan_pages.models import AnnualReportPage, LocalAreaPlanPage, ProjectGoal, ProjectPage
+from plan_pages.tests.factories import (
+    AnnualReportPageFactory,
+    LocalAreaPlanPageFactory,
+    ProjectPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +105,35 @@ def test_a_listed_project_brings_its_areas_title_and_goal_numbers_in_its_own_row
         "Fugleskjul": ("Glumsø og Omegn", [3, 11, 15]),
         "Badebro": ("Glumsø og Omegn", []),
     }
+
+
+def test_a_plans_annual_reports_are_its_live_public_ones_the_latest_first(site_root):
+    plan = LocalAreaPlanPageFactory(parent=site_root)
+    for year in (2023, 2025, 2024):
+        AnnualReportPageFactory(parent=plan, plan=plan, year=year, title=f"Årsrapport {year}")
+    AnnualReportPageFactory(parent=plan, plan=plan, year=2022, live=False)
+    restrict(AnnualReportPageFactory(parent=plan, plan=plan, year=2021))
+    plan = LocalAreaPlanPage.objects.get(pk=plan.pk)
+
+    titles = [report.title for report in in_a_page_view(plan.annual_reports)]
+
+    assert titles == ["Årsrapport 2025", "Årsrapport 2024", "Årsrapport 2023"]
+
+
+def test_a_plans_child_pages_of_every_type_but_the_project_are_read_in_one_query(site_root):
+    plan = LocalAreaPlanPageFactory(parent=site_root)
+    AnnualReportPageFactory(parent=plan, plan=plan, year=2025)
+    ProjectPageFactory(parent=plan)
+    plan = LocalAreaPlanPage.objects.get(pk=plan.pk)
+    in_a_page_view(titles_listed)  # the private sections, read once per content change
+
+    with CaptureQueriesContext(connection) as queries:
+        in_a_page_view(
+            lambda: [plan.live_subpages_of(model) for model in plan.clean_subpage_models()]
+        )
+
+    assert len(queries) == 1
+    reports = plan.live_subpages_of(AnnualReportPage)
+    assert [type(report) for report in reports] == [AnnualReportPage]
+    assert reports[0].year == 2025  # the page by its own type, with its own fields
+    assert plan.live_subpages_of(ProjectPage) == []  # the roll-up and listing read projects

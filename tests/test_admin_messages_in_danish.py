@@ -17,7 +17,7 @@ from django.utils import translation
 
 import wagtail
 import wagtail_localize
-from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.models import Collection, GroupCollectionPermission, Locale
 
 import polib
 import pytest
@@ -129,3 +129,11 @@ def test_an_uploaded_image_is_confirmed_in_danish(client, django_user_model):
 
     assert response.status_code == 302, response.content.decode()[:2000]
     assert messages_after(response) == ["Billedet 'Søen' er tilføjet."]
+
+
+@pytest.mark.django_db
+def test_the_admin_names_the_content_languages_in_lower_case_as_danish_writes_them(locale_en):
+    """They stand mid-sentence: "Udgiv på engelsk", "'Glumsø' er udgivet på engelsk"."""
+    with translation.override("da"):
+        names = [locale.get_display_name() for locale in Locale.objects.order_by("pk")]
+    assert names == ["dansk", "engelsk"]

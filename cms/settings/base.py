@@ -125,7 +125,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "da"
 # Each language named in itself, as the public language switcher names it.
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
-# The admin names the content's languages in its own language: "Oversættelse af … til Engelsk".
+# The admin names the content's languages in its own language, lower case as Danish writes
+# them mid-sentence: "Oversættelse af … til engelsk", "'Glumsø' er udgivet på engelsk".
 WAGTAIL_CONTENT_LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 # The project's own strings (`make messages` keeps them), then Danish for the admin strings that

@@ -1,4 +1,6 @@
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -18,6 +20,12 @@ class ContactDetailsViewSet(SnippetViewSet):
 
 
 register_snippet(ContactDetailsViewSet)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_stylesheet():
+    """The project's few rules for the admin (core/static/core/css/admin.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("core/css/admin.css"))
 
 
 @hooks.register("before_move_page")

@@ -57,7 +57,13 @@ def package_folder(catalogue: Path) -> str:
 
 # The page list, with its search: what a council member opens on every visit. The walk of the
 # admin's screens reads it without a search, so the lines a search adds are found here.
-PAGE_LIST = {"wagtail/admin": ("templates/wagtailadmin/pages/listing/",)}
+PAGE_LIST = {
+    "wagtail/admin": (
+        "templates/wagtailadmin/pages/listing/",
+        "templates/wagtailadmin/pages/search_results.html",
+        "templates/wagtailadmin/shared/search_other.html",
+    )
+}
 
 
 def action_strings():

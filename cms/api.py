@@ -37,6 +37,8 @@ NUMBER_PARAMETERS = {
 # search backend (SQLite's FTS5), and are refused rather than guessed at.
 SEARCH_TEXT = re.compile(r"[\w\s'’.,-]*")
 LONGEST_SEARCH = 200
+# How the words of a search combine (Wagtail's search_operator); anything else made a 500.
+SEARCH_OPERATORS = ("and", "or")
 
 
 def check_number(name, value, words=(), signed=False):
@@ -107,6 +109,8 @@ class ValidatedQueryMixin:
                     check_number(name, value, NUMBER_PARAMETERS[name])
                 elif name == "search":
                     check_search(value)
+                elif name == "search_operator" and value not in SEARCH_OPERATORS:
+                    raise BadRequestError("search_operator must be 'and' or 'or'")
                 elif name != "locale" and self.model is not None:  # locale: a language code
                     check_field_filter(self.model, name, value)
 

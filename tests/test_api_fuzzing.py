@@ -107,6 +107,7 @@ def assert_answers(client, endpoint, params):
 @example(endpoint="goals", params={"search": 'AND OR NOT ( ) * "'})
 @example(endpoint="plans", params={"search": 'AND OR NOT ( ) * "'})
 @example(endpoint="meetings", params={"upcoming": "maybe", "kind": "a\x00b"})
+@example(endpoint="goals", params={"search": "0", "search_operator": "0"})
 def test_no_query_makes_the_api_fail(api, endpoint, params):
     assert_answers(api, endpoint, params)
 

@@ -9,6 +9,7 @@ import re
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from django.db.models import F
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
@@ -168,12 +169,13 @@ NEXT_MEETINGS = 4
 
 def next_meetings(locale, count=NEXT_MEETINGS) -> list:
     """The next live, public meetings of every area in `locale`, the soonest first (one
-    that has begun and not ended counts), with their plans: one query."""
+    that has begun and not ended counts), each with its area's title (`plan_title`), which is
+    all the list shows of the plan: one query, not joining the plan's page as a whole."""
     return list(
         MeetingPage.objects.live()
         .public()
         .filter(locale=locale, ends_at__gt=timezone.now())
-        .select_related("plan")
+        .annotate(plan_title=F("plan__title"))
         .order_by("starts_at", "pk")[:count]
     )
 

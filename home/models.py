@@ -59,8 +59,15 @@ class HomePage(RoutablePageMixin, PagePicture, BasePage):
     class Meta:
         verbose_name = _("municipal overview")
 
+    # What the overview (its cards, its map, "find my area") reads of a plan: not its texts.
+    PLAN_FIELDS = (
+        *("title", "url_path", "summary", "plan_kind", "year_adopted", "concluded_on"),
+        *("area", "place_names", "villages"),
+    )
+
     def plans(self):
-        return LocalAreaPlanPage.objects.child_of(self).live().public().order_by("title")
+        plans = LocalAreaPlanPage.objects.child_of(self).live().public()
+        return plans.only(*self.PLAN_FIELDS).order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -708,9 +708,12 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
     class Meta:
         verbose_name = _("project")
 
-    # What a project card (and a feed item, and a map of found projects) never reads: the
-    # project's body and how to take part, which are long.
-    UNLISTED_FIELDS = ("body", "how_to_take_part")
+    # All a project card, a feed item and a map of found projects read of a project's own
+    # columns: not its texts (body, how to take part), nor the rest of its page row.
+    LISTED_FIELDS = (
+        *("title", "url_path", "summary", "status", "site"),
+        *("first_published_at", "last_published_at"),
+    )
 
     @classmethod
     def for_listing(cls, queryset):
@@ -719,7 +722,7 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         and goal rows."""
         goals = ProjectGoal.objects.filter(page=OuterRef("pk")).order_by()
         goals = goals.annotate(numbers=JoinedNumbers("goal")).values("numbers")
-        return queryset.defer(*cls.UNLISTED_FIELDS).annotate(
+        return queryset.only(*cls.LISTED_FIELDS).annotate(
             listed_area_title=F("plan__title"),
             listed_goal_numbers=Subquery(goals, output_field=models.CharField()),
         )

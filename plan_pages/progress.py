@@ -293,6 +293,7 @@ def goal_counts_per_area(goal_number: int, locale) -> list[AreaCount]:
     )
     plans = (
         LocalAreaPlanPage.objects.filter(locale=locale)
+        .only("title", "url_path")  # the table's link, all it shows of a plan
         .annotate(
             projects=number_of(working),
             done=number_of(working.filter(status=ProjectStatus.COMPLETED)),

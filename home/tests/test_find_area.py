@@ -86,3 +86,23 @@ def test_the_overview_draws_the_areas_and_suggests_every_place_name(client, plan
     )
     assert '<option value="Bavelse sogn"></option>' in html
     assert '<form class="find-area" action="/da/find/" method="get" role="search"' in html
+
+
+def test_the_overview_reads_what_its_cards_map_and_finder_show_of_a_plan_not_its_texts(
+    plans, home_page, django_assert_num_queries
+):
+    listed = list(home_page.plans())
+
+    with django_assert_num_queries(0):
+        shown = [
+            (plan.title, plan.url_path, plan.summary, plan.get_plan_kind_display())
+            + (plan.year_adopted, plan.concluded_on, plan.area, plan.place_names, plan.villages)
+            for plan in listed
+        ]
+
+    assert [row[0] for row in shown] == [
+        "Glumsø og Omegn",
+        "Landet mellem byerne",
+        "Lokalområdet 4262",
+    ]
+    assert all({"body", "vision"} <= plan.get_deferred_fields() for plan in listed)

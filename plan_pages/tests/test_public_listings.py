@@ -107,6 +107,21 @@ def test_a_listed_project_brings_its_areas_title_and_goal_numbers_in_its_own_row
     }
 
 
+def test_a_listed_project_reads_what_cards_and_feeds_show_but_not_its_long_texts(
+    site_root, django_assert_num_queries
+):
+    plan = LocalAreaPlanPageFactory(parent=site_root)
+    ProjectPageFactory(parent=plan, title="Fugleskjul", summary="Et skjul ved søen.")
+
+    with django_assert_num_queries(1):
+        [project] = ProjectPage.for_listing(ProjectPage.objects.all())
+        shown = (project.title, project.summary, project.get_status_display(), project.url_path)
+        shown += (project.site, project.first_published_at, project.last_published_at)
+
+    assert shown[:2] == ("Fugleskjul", "Et skjul ved søen.")
+    assert {"body", "how_to_take_part"} <= project.get_deferred_fields()
+
+
 def test_a_plans_annual_reports_are_its_live_public_ones_the_latest_first(site_root):
     plan = LocalAreaPlanPageFactory(parent=site_root)
     for year in (2023, 2025, 2024):

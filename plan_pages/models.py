@@ -720,11 +720,22 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         """What a project card needs, in one query however many projects: with each row its
         area's title (`area_title`) and its goal numbers (`goal_numbers`), not its plan's page
         and goal rows."""
+        return cls.with_goal_numbers(queryset.only(*cls.LISTED_FIELDS)).annotate(
+            listed_area_title=F("plan__title")
+        )
+
+    @classmethod
+    def routed_pages(cls, pages):
+        # The page's head and body both show its goals: read with the page, not after it.
+        return cls.with_goal_numbers(super().routed_pages(pages))
+
+    @staticmethod
+    def with_goal_numbers(queryset):
+        """Each project with its goal numbers (`goal_numbers`) in its own row."""
         goals = ProjectGoal.objects.filter(page=OuterRef("pk")).order_by()
         goals = goals.annotate(numbers=JoinedNumbers("goal")).values("numbers")
-        return queryset.only(*cls.LISTED_FIELDS).annotate(
-            listed_area_title=F("plan__title"),
-            listed_goal_numbers=Subquery(goals, output_field=models.CharField()),
+        return queryset.annotate(
+            listed_goal_numbers=Subquery(goals, output_field=models.CharField())
         )
 
     @property
@@ -763,7 +774,7 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
     @property
     def goal_numbers(self) -> list[int]:
         """The project's goals, in number order."""
-        if "listed_goal_numbers" in self.__dict__:  # read with the listing (for_listing)
+        if "listed_goal_numbers" in self.__dict__:  # read with the row (with_goal_numbers)
             joined = self.listed_goal_numbers
             return sorted(int(number) for number in joined.split(",")) if joined else []
         return sorted(tag.goal for tag in self.goal_tags.all())
@@ -821,8 +832,12 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
 
     def get_context(self, request, *args, **kwargs):
         # Its goals and milestones are read by the page's head (schema.org, the progress) and
-        # its body (the tags, the progress bar, the timeline): fetched once.
-        prefetch_related_objects([self], "goal_tags", self.milestones_with_files())
+        # its body (the tags, the progress bar, the timeline): fetched once. A routed page
+        # brought its goal numbers in its own row (`routed_pages`); a preview has its own.
+        fetched = [self.milestones_with_files()]
+        if "listed_goal_numbers" not in self.__dict__:
+            fetched.append("goal_tags")
+        prefetch_related_objects([self], *fetched)
         context = super().get_context(request, *args, **kwargs)
         # Deferred: a body from the fragment cache reads none of them.
         context["timeline"] = Deferred(self.timeline)

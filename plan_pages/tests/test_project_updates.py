@@ -177,6 +177,24 @@ def test_the_project_page_queries_do_not_grow_with_milestones_and_updates(client
     assert queries(client, many.url) == queries(client, one.url)
 
 
+def test_a_project_page_reads_its_goals_in_its_own_row_not_a_query_of_their_own(client, site_root):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    plan = LocalAreaPlanPageFactory(parent=site_root)
+    plan.save_revision().publish()
+    project = ProjectPageFactory(parent=plan, title="Fugleskjul", goals=[15, 3])
+    project.save_revision().publish()
+    client.get(project.url)
+
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(project.url).content.decode()
+
+    assert 'class="sdg-number">3<' in html and 'class="sdg-number">15<' in html
+    # Read in the page's own query (as a subquery), never as rows of their own.
+    assert not [q for q in captured if q["sql"].startswith('SELECT "plan_pages_projectgoal"')]
+
+
 def test_the_plan_page_roll_up_queries_do_not_grow_with_projects(client, site_root):
     small = LocalAreaPlanPageFactory(parent=site_root, title="Lille område")
     small.save_revision().publish()

@@ -9,7 +9,6 @@ import re
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from django.db.models import F
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
@@ -169,15 +168,9 @@ NEXT_MEETINGS = 4
 
 def next_meetings(locale, count=NEXT_MEETINGS) -> list:
     """The next live, public meetings of every area in `locale`, the soonest first (one
-    that has begun and not ended counts), each with its area's title (`plan_title`), which is
-    all the list shows of the plan: one query, not joining the plan's page as a whole."""
-    return list(
-        MeetingPage.objects.live()
-        .public()
-        .filter(locale=locale, ends_at__gt=timezone.now())
-        .annotate(plan_title=F("plan__title"))
-        .order_by("starts_at", "pk")[:count]
-    )
+    that has begun and not ended counts), each with its area's title: one query."""
+    meetings = MeetingPage.objects.live().public().filter(locale=locale, ends_at__gt=timezone.now())
+    return list(MeetingPage.with_area_title(meetings).order_by("starts_at", "pk")[:count])
 
 
 def plan_meetings(plan):

@@ -547,6 +547,19 @@ class UnderPlanPage(CouncilPermissions, BasePage):
     class Meta:
         abstract = True
 
+    @staticmethod
+    def with_area_title(queryset):
+        """Each page with its area's title (`area_title`) in its own row: all a list of them
+        shows of the plan, without joining the plan's page as a whole."""
+        return queryset.annotate(listed_area_title=F("plan__title"))
+
+    @property
+    def area_title(self) -> str:
+        """The title of the page's area, as a card or a list shows it."""
+        if "listed_area_title" in self.__dict__:  # read with the row (with_area_title)
+            return self.listed_area_title or ""
+        return self.plan.title if self.plan_id else ""
+
     def save(self, *args, **kwargs):
         parent = self.get_parent() if self.path else None
         if parent is not None:
@@ -720,9 +733,7 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         """What a project card needs, in one query however many projects: with each row its
         area's title (`area_title`) and its goal numbers (`goal_numbers`), not its plan's page
         and goal rows."""
-        return cls.with_goal_numbers(queryset.only(*cls.LISTED_FIELDS)).annotate(
-            listed_area_title=F("plan__title")
-        )
+        return cls.with_area_title(cls.with_goal_numbers(queryset.only(*cls.LISTED_FIELDS)))
 
     @classmethod
     def routed_pages(cls, pages):
@@ -737,13 +748,6 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         return queryset.annotate(
             listed_goal_numbers=Subquery(goals, output_field=models.CharField())
         )
-
-    @property
-    def area_title(self) -> str:
-        """The title of the project's area, as its card shows it."""
-        if "listed_area_title" in self.__dict__:  # read with the listing (for_listing)
-            return self.listed_area_title or ""
-        return self.plan.title if self.plan_id else ""
 
     def keep_tag_words_in_step(self):
         """The Danish page's tags give the words to translate; a translation's (translated) words
@@ -772,9 +776,14 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         return super().save_revision(*args, **kwargs)
 
     @property
+    def goal_numbers_in_row(self) -> bool:
+        """Whether the page was read with its goal numbers (`with_goal_numbers`)."""
+        return "listed_goal_numbers" in self.__dict__
+
+    @property
     def goal_numbers(self) -> list[int]:
         """The project's goals, in number order."""
-        if "listed_goal_numbers" in self.__dict__:  # read with the row (with_goal_numbers)
+        if self.goal_numbers_in_row:
             joined = self.listed_goal_numbers
             return sorted(int(number) for number in joined.split(",")) if joined else []
         return sorted(tag.goal for tag in self.goal_tags.all())
@@ -834,10 +843,8 @@ class ProjectPage(PluginRoutesMixin, RoutablePageMixin, UnderPlanPage, SummaryPa
         # Its goals and milestones are read by the page's head (schema.org, the progress) and
         # its body (the tags, the progress bar, the timeline): fetched once. A routed page
         # brought its goal numbers in its own row (`routed_pages`); a preview has its own.
-        fetched = [self.milestones_with_files()]
-        if "listed_goal_numbers" not in self.__dict__:
-            fetched.append("goal_tags")
-        prefetch_related_objects([self], *fetched)
+        goals = [] if self.goal_numbers_in_row else ["goal_tags"]
+        prefetch_related_objects([self], *goals, self.milestones_with_files())
         context = super().get_context(request, *args, **kwargs)
         # Deferred: a body from the fragment cache reads none of them.
         context["timeline"] = Deferred(self.timeline)
